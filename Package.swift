@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   AuditSite (CLI) → Preview → SiteBuilder → Renderer → Templates
+//                                    ↘ Portal → Extraction → Markdown → CCmarkGFM
+//   TextRepair and Diagnostics are leaves every layer may use.
+// Only `Markdown` imports the C module.
+let package = Package(
+    name: "audit-site",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "audit-site", targets: ["AuditSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "TextRepair"),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "Extraction",
+            dependencies: ["Markdown", "Diagnostics", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/vocabulary.yaml")]
+        ),
+        .target(name: "Portal", dependencies: ["Extraction", "Diagnostics"]),
+        .target(
+            name: "Templates",
+            dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "Renderer", dependencies: ["Templates", "Portal", "Extraction", "Markdown", "Diagnostics"]),
+        .target(
+            name: "SiteBuilder",
+            dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates",
+                           .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Preview",
+            dependencies: ["SiteBuilder", "Diagnostics",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "AuditSite",
+            dependencies: ["SiteBuilder", "Preview", "Diagnostics",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "TextRepairTests", dependencies: ["TextRepair"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "Markdown", "TextRepair", "Diagnostics", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Extraction", "Markdown"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "Markdown", "Extraction"]),
+        .testTarget(
+            name: "SiteBuilderTests",
+            dependencies: ["SiteBuilder", "Diagnostics"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

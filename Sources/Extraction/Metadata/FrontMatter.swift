@@ -1,0 +1,116 @@
+import Yams
+
+/// The optional YAML block at the top of a report (`---` … `---`).
+///
+/// Known keys are typed; every other key is kept as text so themes and exports can use it.
+/// Broken YAML is a diagnostic at the right line of the file, and the body is still rendered.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String?
+    public var date: String?
+    public var project: String?
+    public var lang: String?
+    public var author: String?
+    public var verdict: String?
+    public var score: String?
+    /// Other keys, sorted by name, with scalar values as text.
+    public var extra: [String: String]
+
+    public init(title: String? = nil, date: String? = nil, project: String? = nil, lang: String? = nil,
+                author: String? = nil, verdict: String? = nil, score: String? = nil, extra: [String: String] = [:]) {
+        self.title = title
+        self.date = date
+        self.project = project
+        self.lang = lang
+        self.author = author
+        self.verdict = verdict
+        self.score = score
+        self.extra = extra
+    }
+
+    /// A source split into front matter and body.
+    public struct Split: Sendable {
+        public let frontMatter: FrontMatter
+        public let body: String
+        /// Lines before the body starts, to add to body line numbers.
+        public let bodyLineOffset: Int
+        public let problem: (line: Int, message: String)?
+    }
+
+    /// Splits `text` (already LF-normalised). A file that does not start with `---` has no front matter.
+    public static func split(_ text: String) -> Split {
+        guard text.hasPrefix("---\n") || text == "---" else {
+            return Split(frontMatter: FrontMatter(), body: text, bodyLineOffset: 0, problem: nil)
+        }
+        // Find the closing fence: a line that is exactly `---` or `...`.
+        var lineNumber = 1
+        var index = text.index(text.startIndex, offsetBy: 4)
+        let yamlStart = index
+        while index < text.endIndex {
+            lineNumber += 1
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<lineEnd]
+            if line == "---" || line == "..." {
+                let yaml = String(text[yamlStart..<index])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                let body = String(text[bodyStart...])
+                let (frontMatter, problem) = parse(yaml)
+                return Split(frontMatter: frontMatter, body: body, bodyLineOffset: lineNumber, problem: problem)
+            }
+            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        // No closing fence: a thematic break at the top, not front matter.
+        return Split(frontMatter: FrontMatter(), body: text, bodyLineOffset: 0,
+                     problem: (1, "front matter opened with '---' on line 1 is never closed; the file is read as Markdown"))
+    }
+
+    /// Parses the YAML; line numbers in problems count from the first line of the file (the `---`).
+    static func parse(_ yaml: String) -> (FrontMatter, (line: Int, message: String)?) {
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
+        } catch let error as YamlError {
+            return (FrontMatter(), describe(error))
+        } catch {
+            return (FrontMatter(), (1, "front matter is not valid YAML: \(error)"))
+        }
+        guard let loaded else { return (FrontMatter(), nil) }
+        guard let mapping = loaded as? [AnyHashable: Any] else {
+            return (FrontMatter(), (2, "front matter must be a mapping of keys to values, not \(type(of: loaded))"))
+        }
+        var fm = FrontMatter()
+        for (rawKey, value) in mapping {
+            let key = "\(rawKey)"
+            let text = scalarText(value)
+            switch key.lowercased() {
+            case "title": fm.title = text
+            case "date": fm.date = text
+            case "project": fm.project = text
+            case "lang", "language", "langue": fm.lang = text?.lowercased()
+            case "author", "auditor", "auteur", "auditeur": fm.author = text
+            case "verdict": fm.verdict = text
+            case "score": fm.score = text
+            default: if let text { fm.extra[key] = text }
+            }
+        }
+        return (fm, nil)
+    }
+
+    static func scalarText(_ value: Any) -> String? {
+        switch value {
+        case let s as String: return s
+        case let list as [Any]: return list.compactMap(scalarText).joined(separator: ", ")
+        case is [AnyHashable: Any]: return nil
+        default: return "\(value)"
+        }
+    }
+
+    static func describe(_ error: YamlError) -> (line: Int, message: String) {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            // +1: the YAML starts on the line after the opening `---`.
+            return (mark.line + 1, "front matter is not valid YAML: \(problem) (column \(mark.column))")
+        default:
+            return (2, "front matter is not valid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// What one report states, as extracted from its text: the values the portal shows, merges across
+/// dates and exports. Plain values only, so the facts of 10,000 reports stay small once their trees are gone.
+public struct AuditFacts: Sendable, Equatable {
+    public var title: String?
+    public var date: AuditDate?
+    public var dateLine: Int?
+    public var author: String?
+    public var verdict: String?
+    public var score: Score?
+    public var domainScores: [DomainScore]
+    public var items: [Item]
+    /// Every place an explicit ID (GAP-1401, SEC-12) is written, definitions and mentions alike.
+    public var mentions: [Mention]
+    public var headings: [HeadingInfo]
+
+    public init(title: String? = nil, date: AuditDate? = nil, dateLine: Int? = nil, author: String? = nil,
+                verdict: String? = nil, score: Score? = nil, domainScores: [DomainScore] = [], items: [Item] = [],
+                mentions: [Mention] = [], headings: [HeadingInfo] = []) {
+        self.title = title
+        self.date = date
+        self.dateLine = dateLine
+        self.author = author
+        self.verdict = verdict
+        self.score = score
+        self.domainScores = domainScores
+        self.items = items
+        self.mentions = mentions
+        self.headings = headings
+    }
+}
+
+/// A heading of the report with its anchor, so facts and mentions can name the section they sit in.
+public struct HeadingInfo: Sendable, Equatable {
+    public let level: Int
+    public let text: String
+    public let anchor: String
+    public let line: Int
+
+    public init(level: Int, text: String, anchor: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.anchor = anchor
+        self.line = line
+    }
+}
+
+/// A place in the report where an explicit ID appears.
+public struct Mention: Sendable, Equatable, Hashable {
+    public let id: String
+    public let line: Int
+
+    public init(id: String, line: Int) {
+        self.id = id
+        self.line = line
+    }
+}

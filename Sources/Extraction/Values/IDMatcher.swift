@@ -1,0 +1,82 @@
+import Foundation
+
+/// Finds explicit item IDs (`GAP-1401`) in text.
+///
+/// Text is cut into identifier-shaped tokens (letters, digits, `-`, `_`, `.`) and each token is checked
+/// against the configured pattern as a whole. This is much faster than running a regular expression
+/// over 140 MiB of prose, and it respects word boundaries (`XGAP-12` and `GAP-12b` are not `GAP-12`).
+public struct IDMatcher: @unchecked Sendable {
+    public let pattern: String
+    private let regex: NSRegularExpression
+    /// A literal the pattern always starts with (`GAP-`), to skip text quickly.
+    private let literalPrefix: String
+
+    public static let defaultPattern = #"GAP-\d+"#
+
+    public init(pattern: String = IDMatcher.defaultPattern) throws {
+        self.pattern = pattern
+        regex = try NSRegularExpression(pattern: "^(?:\(pattern))$", options: [])
+        literalPrefix = Self.literalPrefix(of: pattern)
+    }
+
+    /// True when `token` is entirely an ID of the configured pattern.
+    public func isID(_ token: String) -> Bool {
+        guard token.hasPrefix(literalPrefix) else { return false }
+        let range = NSRange(token.startIndex..<token.endIndex, in: token)
+        return regex.firstMatch(in: token, options: [], range: range) != nil
+    }
+
+    /// IDs of the configured pattern in `text`, in order (duplicates kept).
+    public func ids(in text: String) -> [String] {
+        if !literalPrefix.isEmpty, !text.contains(literalPrefix) { return [] }
+        return Self.tokens(in: text).filter(isID)
+    }
+
+    /// Identifier-shaped tokens: start with a letter, contain a digit (`SEC-12`, `F03`, `GAP-1401`).
+    public static func tokens(in text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var previousWasWordChar = false
+        func flush() {
+            while let last = current.last, last == "-" || last == "." || last == "_" { current.removeLast() }
+            if current.first?.isLetter == true, current.contains(where: \.isNumber) { result.append(current) }
+            current = ""
+        }
+        for ch in text {
+            let isWordChar = ch.isASCII && (ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == ".")
+            if isWordChar {
+                if current.isEmpty, previousWasWordChar { continue }
+                current.append(ch)
+            } else {
+                if !current.isEmpty { flush() }
+                // A non-ASCII letter glued before a token ("éGAP-1") makes it part of a word.
+                previousWasWordChar = ch.isLetter || ch.isNumber
+                continue
+            }
+            previousWasWordChar = true
+        }
+        if !current.isEmpty { flush() }
+        return result
+    }
+
+    /// True for tokens shaped like an identifier even outside the pattern: used only in a column
+    /// headed `ID`/`Réf.`, so custom schemes (`SEC-12`, `R3`) are understood there.
+    public static func looksLikeID(_ token: String) -> Bool {
+        guard token.count <= 24, let first = token.first, first.isLetter, token.contains(where: \.isNumber) else { return false }
+        let letters = token.prefix { $0.isLetter }
+        return !letters.isEmpty && letters.count <= 10
+    }
+
+    static func literalPrefix(of pattern: String) -> String {
+        var out = ""
+        let specials: Set<Character> = ["\\", "[", "(", ".", "*", "+", "?", "{", "|", "^", "$"]
+        var chars = pattern[...]
+        while let c = chars.first, !specials.contains(c) {
+            out.append(c)
+            chars = chars.dropFirst()
+        }
+        // A quantifier right after the prefix makes its last character optional.
+        if let next = chars.first, next == "*" || next == "?" || next == "{", !out.isEmpty { out.removeLast() }
+        return out
+    }
+}

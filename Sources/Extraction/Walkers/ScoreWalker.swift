@@ -1,0 +1,179 @@
+import Diagnostics
+import Markdown
+
+/// Global and per-domain scores.
+///
+/// Domain scores come from the first score table (a label column and a column headed `Score`,
+/// `Note`, `Rating`…, whatever the words), or, when a report has no such table, from headings such as
+/// `### 1. SÉCURITÉ (Score: 89%)`. The global score is the one labelled global/overall anywhere, else
+/// the `GLOBAL`/`Total` row of the score table, else a plain `Score:` line in the report's header.
+struct ScoreWalker {
+    struct Scores: Sendable, Equatable {
+        var global: Score?
+        var domains: [DomainScore] = []
+    }
+
+    let context: ExtractionContext
+
+    func walk(_ document: MarkdownDocument) -> WalkResult<Scores> {
+        var diagnostics: [Diagnostic] = []
+        var labelledGlobal: Score?
+        var tableGlobal: Score?
+        var headerScore: Score?
+        var tableDomains: [DomainScore]?
+        var headingDomains: [DomainScore] = []
+        var inHeader = true
+
+        func record(_ outcome: ScoreParser.Outcome?, line: Int) -> Score? {
+            switch outcome {
+            case .score(let score): return score
+            case .outOfScale(let text):
+                diagnostics.append(.warning(context.file, line: line, code: "score.out-of-scale",
+                                            "score '\(text)' is outside its scale; it is ignored"))
+                return nil
+            case nil: return nil
+            }
+        }
+
+        func considerLine(_ text: String, line: Int, isHeading: Bool, headingLevel: Int = 0) {
+            guard text.contains(where: \.isNumber) else { return }
+            let key = TextNormalizer.key(text)
+            let labelled = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line))
+            if let phrase = context.vocabulary.globalScorePhrase(in: text) {
+                // "Note globale : 13/20", "Overall: 74/100", "La note globale retenue est de 13/20";
+                // a lone "total" or "global" counts only as the whole label or next to a score word.
+                let scoreWord = key.contains("score") || key.contains("note") || key.contains("rating") || key.contains("grade")
+                let wholeLabel = labelled.map { context.vocabulary.isGlobalScoreRowLabel($0.label) } ?? false
+                if phrase.contains(" ") || scoreWord || wholeLabel {
+                    if labelledGlobal == nil, let score = record(ScoreParser.firstScore(in: text, line: line), line: line) {
+                        labelledGlobal = score
+                    }
+                    return
+                }
+            }
+            if inHeader, headerScore == nil, let (label, value) = labelled,
+               context.vocabulary.columnRole(forHeader: label) == .score {
+                headerScore = record(ScoreParser.firstScore(in: value, line: line), line: line)
+                return
+            }
+            // "### 1. SÉCURITÉ (Score: 89%)": a domain named by its heading.
+            if isHeading, headingLevel >= 2, key.contains("score") || key.contains("note"),
+               let open = text.firstIndex(where: { $0 == "(" || $0 == ":" || $0 == "—" || $0 == "–" }) {
+                let label = String(text[..<open])
+                if let score = record(ScoreParser.firstScore(in: String(text[open...]), line: line), line: line),
+                   !label.trimmingWhitespace().isEmpty {
+                    let (domain, _) = context.vocabulary.domainKey(forLabel: label)
+                    if !headingDomains.contains(where: { $0.domain == domain }) {
+                        headingDomains.append(DomainScore(domain: domain, label: TextNormalizer.cleanTitle(label), score: score))
+                    }
+                }
+            }
+        }
+
+        /// `- **Sécurité** : 16/20`: a known domain named on a line of its own, for reports without a score table.
+        func considerDomainLine(_ text: String, line: Int) {
+            guard let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
+                  value.contains(where: \.isNumber) else { return }
+            let (domain, known) = context.vocabulary.domainKey(forLabel: label)
+            guard known, !headingDomains.contains(where: { $0.domain == domain }),
+                  case .score(let score) = ScoreParser.firstScore(in: value, line: line) else { return }
+            headingDomains.append(DomainScore(domain: domain, label: TextNormalizer.cleanTitle(label), score: score))
+        }
+
+        func visit(_ blocks: [Block], depth: Int) {
+            for block in blocks {
+                switch block {
+                case .heading(let level, let content, let line):
+                    if level >= 2, depth == 0 { inHeader = false }
+                    considerLine(content.plainText, line: line, isHeading: true, headingLevel: level)
+                case .paragraph(let inlines, let line):
+                    for l in TextLines.of(inlines, startLine: line) {
+                        considerLine(l.text, line: l.line, isHeading: false)
+                        considerDomainLine(l.text, line: l.line)
+                    }
+                case .list(let list):
+                    for item in list.items {
+                        for case .paragraph(let inlines, let line) in item.blocks {
+                            for l in TextLines.of(inlines, startLine: line) {
+                                considerLine(l.text, line: l.line, isHeading: false)
+                                considerDomainLine(l.text, line: l.line)
+                            }
+                        }
+                    }
+                case .blockQuote(let inner, _):
+                    visit(inner, depth: depth + 1)
+                case .table(let table):
+                    guard tableDomains == nil || tableGlobal == nil else { continue }
+                    if let (domains, global) = readScoreTable(table, diagnostics: &diagnostics) {
+                        if tableDomains == nil, !domains.isEmpty { tableDomains = domains }
+                        if tableGlobal == nil { tableGlobal = global }
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        visit(document.blocks, depth: 0)
+
+        var scores = Scores()
+        scores.global = labelledGlobal ?? tableGlobal ?? headerScore
+        scores.domains = tableDomains ?? headingDomains
+        return WalkResult(scores, diagnostics: diagnostics)
+    }
+
+    /// A table is a score table when one column is headed like a score and a label column names the domains.
+    func readScoreTable(_ table: Table, diagnostics: inout [Diagnostic]) -> ([DomainScore], Score?)? {
+        let reader = TableReader(table: table, context: context)
+        if reader.idColumn != nil { return nil }
+        let roles = reader.roles
+        var scoreColumn = roles.firstIndex { $0 == .score }
+        if scoreColumn == nil {
+            // No score header: a column whose every value is a score with an explicit scale.
+            scoreColumn = (0..<reader.columnCount).first { column in
+                let values = table.rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
+                return values.count >= 2 && values.allSatisfy {
+                    if case .score = ScoreParser.firstScore(in: $0, line: 0) { return $0.count <= 12 } else { return false }
+                }
+            }
+        }
+        guard let scoreColumn else { return nil }
+        let headerScale = ScoreParser.headerScale(reader.header(scoreColumn))
+        let labelColumn = roles.firstIndex { $0 == .label }
+            ?? (0..<reader.columnCount).first { $0 != scoreColumn && roles[$0] != .status && roles[$0] != .severity && !reader.isNumberColumn($0) }
+        guard let labelColumn else { return nil }
+
+        var domains: [DomainScore] = []
+        var global: Score?
+        var scored = 0
+        for row in table.rows {
+            let label = reader.cell(row, labelColumn)
+            let text = reader.cell(row, scoreColumn)
+            guard !label.isEmpty, !text.isEmpty else { continue }
+            let outcome = ScoreParser.firstScore(in: text, line: row.line, defaultScale: headerScale ?? 100)
+            let score: Score
+            switch outcome {
+            case .score(let s): score = s
+            case .outOfScale(let original):
+                diagnostics.append(.warning(context.file, line: row.line, code: "score.out-of-scale",
+                                            "score '\(original)' for '\(label)' is outside its scale; it is ignored"))
+                continue
+            case nil: continue
+            }
+            scored += 1
+            if context.vocabulary.isGlobalScoreRowLabel(label) || context.vocabulary.isGlobalScoreLabel(label) && domains.isEmpty == false && TextNormalizer.key(label).split(separator: " ").count <= 3 {
+                if global == nil { global = score }
+                continue
+            }
+            let cleaned = TextNormalizer.cleanTitle(label)
+            let (domain, _) = context.vocabulary.domainKey(forLabel: cleaned)
+            if domains.contains(where: { $0.domain == domain }) {
+                diagnostics.append(.warning(context.file, line: row.line, code: "score.duplicate-domain",
+                                            "domain '\(cleaned)' has a second score in the same table; the first is kept"))
+                continue
+            }
+            domains.append(DomainScore(domain: domain, label: cleaned, score: score))
+        }
+        guard scored > 0 else { return nil }
+        return (domains, global)
+    }
+}

@@ -1,0 +1,71 @@
+import Markdown
+
+/// Reads what a table's columns mean from its header words and, where headers are silent, its values.
+struct TableReader {
+    let table: Table
+    let context: ExtractionContext
+
+    var columnCount: Int { max(table.header.cells.count, table.rows.map(\.cells.count).max() ?? 0) }
+
+    func header(_ column: Int) -> String {
+        column < table.header.cells.count ? table.header.cells[column].plainText : ""
+    }
+
+    func cell(_ row: TableRow, _ column: Int?) -> String {
+        guard let column, column < row.cells.count else { return "" }
+        return row.cells[column].plainText
+    }
+
+    var roles: [Vocabulary.ColumnRole?] {
+        (0..<columnCount).map { context.vocabulary.columnRole(forHeader: header($0)) }
+    }
+
+    func firstColumn(_ role: Vocabulary.ColumnRole) -> Int? {
+        roles.firstIndex { $0 == role }
+    }
+
+    /// The column holding one explicit ID per row: a column headed `ID`/`Réf.` whose cells look like
+    /// identifiers, or any column whose cells match the configured ID pattern.
+    var idColumn: Int? {
+        let rows = table.rows
+        guard !rows.isEmpty else { return nil }
+        for column in 0..<columnCount {
+            var single = 0, multiple = 0
+            for row in rows {
+                let ids = context.ids.ids(in: cell(row, column))
+                if ids.count == 1 { single += 1 } else if ids.count > 1 { multiple += 1 }
+            }
+            if single > 0, single >= multiple * 2, roles[column] == .id || column == 0 || single * 2 >= rows.count {
+                return column
+            }
+        }
+        if let column = firstColumn(.id) {
+            let shaped = rows.filter { IDMatcher.looksLikeID(cell($0, column)) }.count
+            if shaped > 0, shaped * 2 >= rows.count { return column }
+        }
+        return nil
+    }
+
+    /// The single ID written in a row's ID cell (pattern first, then identifier shape in an ID column).
+    func id(in row: TableRow, column: Int) -> String? {
+        let text = cell(row, column)
+        let ids = context.ids.ids(in: text)
+        if ids.count == 1 { return ids[0] }
+        if ids.isEmpty, IDMatcher.looksLikeID(text), !text.contains(" ") { return text }
+        return nil
+    }
+
+    /// The column with the most descriptive text, avoiding the columns that hold other roles.
+    func titleColumn(excluding taken: Set<Int>) -> Int? {
+        let roles = roles
+        if let column = roles.indices.first(where: { roles[$0] == .title && !taken.contains($0) }) { return column }
+        if let column = roles.indices.first(where: { roles[$0] == .label && !taken.contains($0) }) { return column }
+        return (0..<columnCount).first { !taken.contains($0) && roles[$0] == nil && !isNumberColumn($0) }
+    }
+
+    /// `#` columns and the like: row numbers, not content.
+    func isNumberColumn(_ column: Int) -> Bool {
+        let values = table.rows.map { cell($0, column) }.filter { !$0.isEmpty }
+        return !values.isEmpty && values.allSatisfy { $0.allSatisfy { $0.isNumber || $0 == "." } }
+    }
+}

@@ -1,0 +1,58 @@
+/// Inline content of a block.
+public indirect enum Inline: Sendable, Equatable {
+    case text(String)
+    case code(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    case link(destination: String, title: String, content: [Inline])
+    case image(source: String, title: String, alt: [Inline])
+    /// Raw inline HTML: kept as source text, never rendered as HTML.
+    case html(String)
+    case softBreak
+    case lineBreak
+}
+
+extension Inline {
+    /// The text a reader sees, without markup (code spans keep their text; breaks become spaces).
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
+        switch self {
+        case .text(let s), .code(let s): out += s
+        case .emphasis(let c), .strong(let c), .strikethrough(let c): for i in c { i.appendPlainText(to: &out) }
+        case .link(_, _, let c), .image(_, _, let c): for i in c { i.appendPlainText(to: &out) }
+        case .html: break
+        case .softBreak, .lineBreak: out += " "
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// Plain text of a run of inlines, whitespace-trimmed.
+    public var plainText: String {
+        var out = ""
+        for i in self { i.appendPlainText(to: &out) }
+        return out.trimmingWhitespace()
+    }
+
+    /// True when the whole run is wrapped in strong emphasis (`**Architecture**`), a hint that a table cell is a label.
+    public var isStrong: Bool {
+        let meaningful = filter { if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) } else { return true } }
+        guard meaningful.count == 1, case .strong = meaningful[0] else { return false }
+        return true
+    }
+}
+
+extension String {
+    /// Trims spaces, tabs, newlines and no-break spaces at both ends without Foundation.
+    public func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = lastIndex(where: { !$0.isWhitespace })!
+        return String(self[first...last])
+    }
+}

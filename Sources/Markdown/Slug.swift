@@ -1,0 +1,90 @@
+import Foundation
+
+/// ASCII slugs for URLs and HTML ids: accents folded, emojis and punctuation dropped, words joined
+/// by single hyphens (`📊 RÉSUMÉ EXÉCUTIF` → `resume-executif`). ASCII keeps ids valid in every
+/// fragment, CSS selector and web server, whatever the report's language.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var hyphen = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
+                    if hyphen, !out.isEmpty { out.append("-") }
+                    hyphen = false
+                    out.unicodeScalars.append(scalar)
+                } else if (0x41...0x5A).contains(v) {
+                    if hyphen, !out.isEmpty { out.append("-") }
+                    hyphen = false
+                    out.unicodeScalars.append(Unicode.Scalar(v + 32)!)
+                } else if v == 0x27 {
+                    continue // l'équipe → lequipe, as GitHub does
+                } else {
+                    hyphen = true
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                    .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+                    .replacingOccurrences(of: "ß", with: "ss")
+                let ascii = folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+                if ascii.isEmpty {
+                    hyphen = true
+                } else {
+                    if hyphen, !out.isEmpty { out.append("-") }
+                    hyphen = false
+                    for a in ascii { out.unicodeScalars.append(Unicode.Scalar(a.value >= 0x41 && a.value <= 0x5A ? a.value + 32 : a.value)!) }
+                }
+            } else if v == 0x2019 {
+                continue
+            } else {
+                hyphen = true
+            }
+        }
+        return out
+    }
+}
+
+/// Gives every heading of a page a stable, unique id (`resume-executif`, `resume-executif-1`, …).
+public struct HeadingAnchors: Sendable {
+    private var used: Set<String> = []
+
+    public init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    public mutating func anchor(for text: String) -> String {
+        var base = Slug.make(text)
+        if base.isEmpty { base = "section" }
+        if base.count > 80 { base = String(base.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+        // Ids that look like our line anchors (L12) would collide with them.
+        if base.first == "l", base.dropFirst().allSatisfy(\.isNumber), base.count > 1 { base = "section-" + base }
+        var candidate = base
+        var n = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Anchors of all headings of a document, keyed by line, computed in document order.
+    public static func forDocument(_ document: MarkdownDocument) -> [Int: String] {
+        var anchors = HeadingAnchors()
+        var result: [Int: String] = [:]
+        func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(_, let content, let line): result[line] = anchors.anchor(for: content.plainText)
+                case .blockQuote(let inner, _): visit(inner)
+                case .list(let list): for item in list.items { visit(item.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(document.blocks)
+        return result
+    }
+}

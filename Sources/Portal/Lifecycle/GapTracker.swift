@@ -1,0 +1,75 @@
+import Diagnostics
+import Extraction
+
+/// Follows every explicitly identified GAP of one project through its audits, in order.
+///
+/// A GAP keeps its last stated status when a later audit does not mention it: it is marked
+/// "not re-assessed since", never silently closed.
+struct GapTracker {
+    let project: String
+    /// Audits of the project, chronological.
+    let audits: [AuditRecord]
+
+    func histories() -> [GapHistory] {
+        var byID: [String: GapHistory] = [:]
+        for audit in audits {
+            for item in audit.facts.items {
+                guard let id = item.id, item.kind == .gap || item.kind == .risk else { continue }
+                var history = byID[id] ?? GapHistory(project: project, id: id)
+                let previous = history.entries.last?.status
+                let event: GapHistory.Event
+                switch (previous, item.status) {
+                case (nil, .done): event = .closed
+                case (nil, _): event = item.status == .unknown ? .restated : .opened
+                case (.done?, .done): event = .stillClosed
+                case (.done?, .open), (.done?, .partial): event = .reopened
+                case (_, .done): event = .closed
+                case (_, .unknown): event = .restated
+                default: event = .carried
+                }
+                history.entries.append(.init(auditID: audit.id, date: audit.date, status: item.status, severity: item.severity,
+                                             title: item.title, line: item.line, event: event))
+                byID[id] = history
+            }
+        }
+        // Mentions anywhere in the text, with the section they sit in.
+        for audit in audits {
+            for mention in audit.facts.mentions {
+                guard byID[mention.id] != nil else { continue }
+                let section = audit.facts.headings.last { $0.line <= mention.line }
+                byID[mention.id]!.references.append(.init(auditID: audit.id, line: mention.line,
+                                                          sectionAnchor: section?.anchor, sectionTitle: section?.text))
+            }
+        }
+        let latest = audits.last
+        let latestDay = audits.last { $0.date != nil }?.date?.dayNumber
+        for (id, var history) in byID {
+            if let latest, history.entries.last?.auditID != latest.id {
+                history.notReassessedSince = history.entries.last?.date
+            }
+            if let first = history.firstSeen?.dayNumber {
+                if let closed = history.closedOn?.dayNumber { history.ageDays = closed - first }
+                else if let latestDay { history.ageDays = max(0, latestDay - first) }
+            }
+            byID[id] = history
+        }
+        return byID.values.sorted { GapOrder.less($0.id, $1.id) }
+    }
+}
+
+/// Natural order of IDs: `GAP-9` before `GAP-10`.
+public enum GapOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let (pa, na) = split(a)
+        let (pb, nb) = split(b)
+        if pa != pb { return pa < pb }
+        if na != nb { return na < nb }
+        return a < b
+    }
+
+    static func split(_ id: String) -> (String, Int) {
+        let digits = id.reversed().prefix { $0.isNumber }
+        let number = Int(String(digits.reversed())) ?? 0
+        return (String(id.dropLast(digits.count)), number)
+    }
+}

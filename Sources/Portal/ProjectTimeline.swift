@@ -1,0 +1,49 @@
+import Extraction
+
+/// A project and everything the portal derives from its audits across dates.
+public struct ProjectTimeline: Sendable {
+    public let info: ProjectInfo
+    /// Chronological (undated first, then by date, then by slug).
+    public let audits: [AuditRecord]
+    public let trends: ProjectTrends
+    public let gaps: [GapHistory]
+    public let burndown: Burndown
+    public let trackedItems: [TrackedItem]
+    /// Changes of each audit since the previous one, by audit ID.
+    public let changes: [String: AuditChanges]
+
+    public var slug: String { info.slug }
+    public var latest: AuditRecord? { audits.last }
+
+    init(info: ProjectInfo, audits: [AuditRecord]) {
+        self.info = info
+        let ordered = audits.sorted(by: AuditRecord.chronological)
+        self.audits = ordered
+        trends = ProjectTrends(audits: ordered)
+        let gaps = GapTracker(project: info.slug, audits: ordered).histories()
+        self.gaps = gaps
+        burndown = Burndown(audits: ordered, histories: gaps)
+        trackedItems = TrackedItem.track(ordered)
+        var positions: [String: Int] = [:]
+        for (i, a) in ordered.enumerated() { positions[a.id] = i }
+        var changes: [String: AuditChanges] = [:]
+        for (i, audit) in ordered.enumerated() {
+            changes[audit.id] = AuditChanges.between(previous: i > 0 ? ordered[i - 1] : nil, current: audit, position: i,
+                                                     positions: positions, histories: gaps)
+        }
+        self.changes = changes
+    }
+
+    /// The audit before `auditID` in this project's timeline.
+    public func previous(of auditID: String) -> AuditRecord? {
+        guard let i = audits.firstIndex(where: { $0.id == auditID }), i > 0 else { return nil }
+        return audits[i - 1]
+    }
+
+    /// Open (or partially done) GAPs by their last stated severity.
+    public var openGapsBySeverity: [Severity?: Int] {
+        var counts: [Severity?: Int] = [:]
+        for gap in gaps where gap.status.isOpen { counts[gap.severity, default: 0] += 1 }
+        return counts
+    }
+}

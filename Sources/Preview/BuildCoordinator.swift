@@ -1,0 +1,76 @@
+import Diagnostics
+import Logging
+
+/// Runs builds one at a time and turns each outcome into terminal output and browser events.
+///
+/// Builds write into the same output folder, so two must never overlap: changes submitted while a
+/// build runs are merged and handled by a single follow-up rebuild.
+actor BuildCoordinator {
+    private let site: any PreviewSite
+    private let channel: ReloadChannel
+    private let logger: Logger
+    private var pending: Set<String> = []
+    private var fullBuildPending = false
+    private var isBuilding = false
+
+    init(site: any PreviewSite, channel: ReloadChannel, logger: Logger) {
+        self.site = site
+        self.channel = channel
+        self.logger = logger
+    }
+
+    /// A full build (the first one). A failure is reported like any other; the server still
+    /// starts, so fixing the file recovers without a restart.
+    func buildAll() async {
+        fullBuildPending = true
+        await drainIfIdle()
+    }
+
+    /// Queues a rebuild for these paths and returns once they (and anything queued meanwhile)
+    /// have been built, or at once if another caller's loop will pick them up.
+    func rebuild(changed: [String]) async {
+        pending.formUnion(changed)
+        await drainIfIdle()
+    }
+
+    private func drainIfIdle() async {
+        guard !isBuilding else { return }
+        isBuilding = true
+        defer { isBuilding = false }
+        while fullBuildPending || !pending.isEmpty {
+            if fullBuildPending {
+                // Everything queued so far is covered by the full build.
+                fullBuildPending = false
+                pending = []
+                await report(await site.build())
+            } else {
+                let batch = pending.sorted()
+                pending = []
+                logger.info("Changed: \(batch.map(Self.shortName).joined(separator: ", "))")
+                await report(await site.rebuild(changed: batch))
+            }
+        }
+    }
+
+    private func report(_ outcome: PreviewBuildOutcome) async {
+        for diagnostic in outcome.diagnostics.sorted() where diagnostic.severity >= .warning {
+            if diagnostic.severity == .error {
+                logger.error("\(diagnostic.formatted)")
+            } else {
+                logger.warning("\(diagnostic.formatted)")
+            }
+        }
+        if outcome.succeeded {
+            let time = (outcome.milliseconds * 10).rounded() / 10
+            logger.info("Built \(outcome.pagesWritten) page(s) in \(time) ms")
+            await channel.buildSucceeded()
+        } else {
+            logger.error("Build failed; still serving the last good site")
+            await channel.buildFailed(outcome.diagnostics)
+        }
+    }
+
+    private static func shortName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Notices edits under the watched paths by polling file stamps.
+///
+/// Polling (every ~150 ms) instead of inotify/FSEvents: portable, no extra dependency, and cheap
+/// for a site-sized tree. Hidden files (editor swap files, `.git`) are ignored, and so is the
+/// output folder, in case it sits inside a watched folder: writing the site must not trigger
+/// another build.
+struct FileWatcher: Sendable {
+    /// What a change to a file looks like from outside: any difference means "changed".
+    struct Stamp: Equatable, Sendable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int64
+        var inode: UInt64
+    }
+
+    typealias Snapshot = [String: Stamp]
+
+    /// Absolute, standardised paths.
+    let paths: [String]
+    let ignored: String?
+    let interval: Duration
+    /// Polls to wait for a burst of writes (save, format-on-save, git checkout) to settle.
+    let maxSettlePolls: Int
+
+    init(paths: [String], ignoring ignored: String? = nil, interval: Duration = .milliseconds(150), maxSettlePolls: Int = 10) {
+        self.paths = paths.map(Self.absolute)
+        self.ignored = ignored.map(Self.absolute)
+        self.interval = interval
+        self.maxSettlePolls = maxSettlePolls
+    }
+
+    /// Polls until the task is cancelled. `onChange` is awaited, so changes made during a build
+    /// are collected by the next poll and reported together afterwards (builds never overlap).
+    func run(from baseline: Snapshot, onChange: @Sendable ([String]) async -> Void) async {
+        var last = baseline
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            var current = snapshot()
+            var changed = Set(Self.changedPaths(from: last, to: current))
+            guard !changed.isEmpty else { continue }
+            for _ in 0..<maxSettlePolls where !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                let next = snapshot()
+                let more = Self.changedPaths(from: current, to: next)
+                current = next
+                if more.isEmpty { break }
+                changed.formUnion(more)
+            }
+            last = current
+            if Task.isCancelled { return }
+            await onChange(changed.sorted())
+        }
+    }
+
+    /// Stamps of every regular file under the watched paths (missing paths are simply absent,
+    /// so creating them later counts as a change).
+    func snapshot() -> Snapshot {
+        var result: Snapshot = [:]
+        for path in paths { collect(path, into: &result) }
+        return result
+    }
+
+    /// Added, removed and modified files, sorted.
+    static func changedPaths(from old: Snapshot, to new: Snapshot) -> [String] {
+        var changed: [String] = []
+        for (path, stamp) in new where old[path] != stamp { changed.append(path) }
+        for path in old.keys where new[path] == nil { changed.append(path) }
+        return changed.sorted()
+    }
+
+    private func collect(_ path: String, into result: inout Snapshot) {
+        if let ignored, path == ignored || path.hasPrefix(ignored + "/") { return }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            result[path] = Self.stamp(info)
+        case S_IFDIR:
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names where !name.hasPrefix(".") {
+                collect(path + "/" + name, into: &result)
+            }
+        default:
+            return
+        }
+    }
+
+    private static func stamp(_ info: stat) -> Stamp {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        return Stamp(seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec), size: Int64(info.st_size), inode: UInt64(info.st_ino))
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}

@@ -1,0 +1,33 @@
+import Diagnostics
+
+/// What `serve` needs from a site builder.
+///
+/// The preview server only ever talks to this protocol, so it can be tested with a fake site and
+/// the real builder stays free of any HTTP concern (it never sees the reload script).
+public protocol PreviewSite: Sendable {
+    /// Folders and files to watch (content folder, theme folder, config file).
+    var watchedPaths: [String] { get }
+    /// The folder the site is written to (served from here).
+    var outputDirectory: String { get }
+    /// Full build; returns diagnostics. `succeeded == false` means the previous site was kept.
+    func build() async -> PreviewBuildOutcome
+    /// Incremental rebuild after these paths changed (absolute paths).
+    func rebuild(changed: [String]) async -> PreviewBuildOutcome
+}
+
+/// The result of one build, as the preview server needs it: whether to reload pages or to show
+/// the error overlay, and a one-line summary for the terminal.
+public struct PreviewBuildOutcome: Sendable {
+    /// `false` when the build was abandoned and the previously written site is still in place.
+    public var succeeded: Bool
+    public var diagnostics: [Diagnostic]
+    public var pagesWritten: Int
+    public var milliseconds: Double
+
+    public init(succeeded: Bool, diagnostics: [Diagnostic] = [], pagesWritten: Int = 0, milliseconds: Double = 0) {
+        self.succeeded = succeeded
+        self.diagnostics = diagnostics
+        self.pagesWritten = pagesWritten
+        self.milliseconds = milliseconds
+    }
+}

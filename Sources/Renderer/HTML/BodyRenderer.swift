@@ -1,0 +1,244 @@
+import Extraction
+import Markdown
+
+/// Renders a report's Markdown tree to HTML, in place of cmark's own renderer, because the portal
+/// adds what cmark cannot: stable heading ids, `L<line>` anchors on the rows and lines that facts
+/// link to, links from every known GAP ID to its page, and in-report `#fragment` links resolved to
+/// those ids. It keeps cmark's safe mode: text and attributes escaped, raw HTML dropped, dangerous
+/// URLs refused, and nothing loaded from outside the site.
+public struct BodyRenderer {
+    public struct Output: Sendable {
+        public let html: String
+        /// Level 2 and 3 headings, for the table of contents.
+        public let toc: [(level: Int, text: String, anchor: String)]
+    }
+
+    /// Heading id by source line (from `HeadingAnchors`, so extraction and rendering agree).
+    let headingAnchors: [Int: String]
+    /// Lines that get an `id="L<line>"` anchor because something links to them.
+    let anchoredLines: Set<Int>
+    /// Link target of a known ID (`GAP-1401` → `../gaps/GAP-1401/index.html`); unknown IDs stay text.
+    let idLink: (String) -> String?
+    let ids: IDMatcher
+    /// Line of the H1 used as the page title, left out of the body.
+    let skipHeadingLine: Int?
+    let anchorBySlug: [String: String]
+
+    public init(document: MarkdownDocument, anchoredLines: Set<Int>, ids: IDMatcher, skipHeadingLine: Int?,
+                idLink: @escaping (String) -> String?) {
+        let anchors = HeadingAnchors.forDocument(document)
+        headingAnchors = anchors
+        self.anchoredLines = anchoredLines
+        self.idLink = idLink
+        self.ids = ids
+        self.skipHeadingLine = skipHeadingLine
+        var bySlug: [String: String] = [:]
+        for (_, anchor) in anchors.sorted(by: { $0.key < $1.key }) where bySlug[anchor] == nil { bySlug[anchor] = anchor }
+        anchorBySlug = bySlug
+    }
+
+    public func render(_ document: MarkdownDocument) -> Output {
+        var out = ""
+        out.reserveCapacity(4096)
+        var toc: [(Int, String, String)] = []
+        blocks(document.blocks, into: &out, toc: &toc, tight: false)
+        return Output(html: out, toc: toc)
+    }
+
+    private func lineID(_ line: Int) -> String {
+        anchoredLines.contains(line) ? " id=\"L\(line)\"" : ""
+    }
+
+    private func blocks(_ blocks: [Block], into out: inout String, toc: inout [(Int, String, String)], tight: Bool) {
+        for block in blocks { self.block(block, into: &out, toc: &toc, tight: tight) }
+    }
+
+    private func block(_ block: Block, into out: inout String, toc: inout [(Int, String, String)], tight: Bool) {
+        switch block {
+        case .heading(let level, let content, let line):
+            if line == skipHeadingLine { return }
+            let anchor = headingAnchors[line] ?? "section-\(line)"
+            let text = content.plainText
+            if level == 2 || level == 3 { toc.append((level, TextNormalizer.cleanTitle(text), anchor)) }
+            let extra = anchoredLines.contains(line) ? "<span id=\"L\(line)\"></span>" : ""
+            out += "<h\(level) id=\"\(anchor)\">\(extra)"
+            inlines(content, into: &out)
+            out += "<a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>\n"
+        case .paragraph(let content, let line):
+            if tight {
+                if anchoredLines.contains(line) { out += "<span id=\"L\(line)\"></span>" }
+                inlines(content, into: &out, firstLine: line)
+                out += "\n"
+            } else {
+                out += "<p\(lineID(line))>"
+                inlines(content, into: &out, firstLine: line)
+                out += "</p>\n"
+            }
+        case .blockQuote(let inner, let line):
+            out += "<blockquote\(lineID(line))>\n"
+            blocks(inner, into: &out, toc: &toc, tight: false)
+            out += "</blockquote>\n"
+        case .list(let list):
+            let tag = list.ordered ? "ol" : "ul"
+            let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
+            let isTaskList = list.items.contains { $0.task != nil }
+            out += "<\(tag)\(start)\(isTaskList ? " class=\"tasks\"" : "")>\n"
+            for item in list.items {
+                let id = lineID(item.line)
+                if let checked = item.task {
+                    out += "<li\(id) class=\"task \(checked ? "done" : "open")\"><input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(checked ? "✓" : "☐")\"> "
+                } else {
+                    out += "<li\(id)>"
+                }
+                blocks(item.blocks, into: &out, toc: &toc, tight: list.tight)
+                out += "</li>\n"
+            }
+            out += "</\(tag)>\n"
+        case .codeBlock(let info, let code, let line):
+            let language = info.split(separator: " ").first.map { Slug.make(String($0)) } ?? ""
+            let cls = language.isEmpty ? "" : " class=\"language-\(language)\""
+            out += "<pre\(lineID(line))><code\(cls)>\(HTMLEscape.escape(code))</code></pre>\n"
+        case .htmlBlock:
+            out += "<!-- raw HTML omitted -->\n"
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let table):
+            out += "<div class=\"table-wrap\"><table\(lineID(table.line))>\n<thead>\n<tr>"
+            for (i, cell) in table.header.cells.enumerated() {
+                out += "<th\(align(table, i))>"
+                inlines(cell, into: &out)
+                out += "</th>"
+            }
+            out += "</tr>\n</thead>\n"
+            if !table.rows.isEmpty {
+                out += "<tbody>\n"
+                for row in table.rows {
+                    out += "<tr\(lineID(row.line))>"
+                    for (i, cell) in row.cells.enumerated() {
+                        out += "<td\(align(table, i))>"
+                        inlines(cell, into: &out)
+                        out += "</td>"
+                    }
+                    out += "</tr>\n"
+                }
+                out += "</tbody>\n"
+            }
+            out += "</table></div>\n"
+        }
+    }
+
+    private func align(_ table: Table, _ column: Int) -> String {
+        guard column < table.alignments.count else { return "" }
+        switch table.alignments[column] {
+        case .none: return ""
+        case .left: return " class=\"left\""
+        case .center: return " class=\"center\""
+        case .right: return " class=\"right\""
+        }
+    }
+
+    private func inlines(_ content: [Inline], into out: inout String, inLink: Bool = false, firstLine: Int? = nil) {
+        var line = firstLine
+        for inline in content {
+            switch inline {
+            case .text(let text):
+                if inLink { out += HTMLEscape.escape(text) } else { linkedText(text, into: &out) }
+            case .code(let code):
+                out += "<code>\(HTMLEscape.escape(code))</code>"
+            case .emphasis(let inner):
+                out += "<em>"; inlines(inner, into: &out, inLink: inLink); out += "</em>"
+            case .strong(let inner):
+                out += "<strong>"; inlines(inner, into: &out, inLink: inLink); out += "</strong>"
+            case .strikethrough(let inner):
+                out += "<del>"; inlines(inner, into: &out, inLink: inLink); out += "</del>"
+            case .link(let destination, let title, let inner):
+                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
+                if inLink {
+                    inlines(inner, into: &out, inLink: true)
+                } else if let href = resolve(destination, image: false) {
+                    let external = destination.lowercased().hasPrefix("http") ? " rel=\"noopener noreferrer\"" : ""
+                    out += "<a href=\"\(HTMLEscape.escape(href))\"\(titleAttribute)\(external)>"
+                    inlines(inner, into: &out, inLink: true)
+                    out += "</a>"
+                } else {
+                    out += "<span class=\"refused-link\" title=\"link removed: unsafe URL\">"
+                    inlines(inner, into: &out, inLink: true)
+                    out += "</span>"
+                }
+            case .image(let source, let title, let alt):
+                let altText = HTMLEscape.escape(alt.plainText)
+                switch URLSafety.check(source, forImage: true) {
+                case .safe:
+                    let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
+                    out += "<img src=\"\(HTMLEscape.escape(source))\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
+                case .remote where !inLink:
+                    // Never load from outside: the reader may follow the link if they have access.
+                    out += "<a class=\"remote-image\" href=\"\(HTMLEscape.escape(source))\" rel=\"noopener noreferrer\">🖼 \(altText.isEmpty ? HTMLEscape.escape(source) : altText)</a>"
+                default:
+                    out += "<span class=\"refused-link\">\(altText)</span>"
+                }
+            case .html:
+                out += "<!-- raw HTML omitted -->"
+            case .softBreak:
+                out += "\n"
+                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { out += "<span id=\"L\(l + 1)\"></span>" } }
+            case .lineBreak:
+                out += "<br>\n"
+                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { out += "<span id=\"L\(l + 1)\"></span>" } }
+            }
+        }
+    }
+
+    /// Escaped text with known IDs turned into links to their pages.
+    private func linkedText(_ text: String, into out: inout String) {
+        let found = ids.ids(in: text)
+        guard !found.isEmpty else {
+            out += HTMLEscape.escape(text)
+            return
+        }
+        var rest = text[...]
+        for id in found {
+            guard let range = rest.range(of: id) else { continue }
+            out += HTMLEscape.escape(String(rest[..<range.lowerBound]))
+            if let href = idLink(id) {
+                out += "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(href))\">\(HTMLEscape.escape(id))</a>"
+            } else {
+                out += HTMLEscape.escape(id)
+            }
+            rest = rest[range.upperBound...]
+        }
+        out += HTMLEscape.escape(String(rest))
+    }
+
+    /// Fragment links are pointed at our heading ids; other URLs pass the safety check or are refused.
+    private func resolve(_ destination: String, image: Bool) -> String? {
+        if destination.hasPrefix("#") {
+            let fragment = String(destination.dropFirst()).removingPercentEncodingSafely
+            let slug = Slug.make(fragment)
+            if let anchor = anchorBySlug[slug] { return "#" + anchor }
+            return "#" + (slug.isEmpty ? "top" : slug)
+        }
+        switch URLSafety.check(destination, forImage: image) {
+        case .safe, .remote: return destination
+        case .refused: return nil
+        }
+    }
+}
+
+extension String {
+    /// Percent-decoding that leaves malformed input unchanged.
+    var removingPercentEncodingSafely: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let h = iterator.next(), let l = iterator.next(),
+               let value = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

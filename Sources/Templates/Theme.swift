@@ -1,0 +1,149 @@
+import Diagnostics
+import Foundation
+import Mustache
+import Yams
+
+/// A theme folder: mustache layouts and partials, interface strings per language, static assets.
+///
+///     themes/default/
+///       layouts/*.mustache      pages (`audit`, `project`, …) and the `base` layout they inherit
+///       partials/*.mustache     pieces the layouts include (`{{> switcher}}`)
+///       i18n/<lang>.yaml        interface strings; every language must define every key
+///       static/                 copied as is to the site root (style.css, favicon…)
+///
+/// Loading checks everything up front, so a broken theme fails the build before any page is
+/// written, with the file and line at fault.
+public struct Theme: Sendable {
+    public let directory: URL
+    let library: MustacheLibrary
+    /// Interface strings: language → key → text (nested YAML keys joined with dots).
+    public let strings: [String: [String: String]]
+    /// Static files, relative to `static/`, sorted.
+    public let assets: [String]
+    /// Every template and string file, for change detection in `serve`.
+    public let sourceFiles: [String]
+
+    public init(directory: URL, languages: [String]) throws {
+        self.directory = directory
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ThemeError.missing(directory.path)
+        }
+        var library = MustacheLibrary()
+        var sources: [String] = []
+        for folder in ["layouts", "partials"] {
+            let base = directory.appendingPathComponent(folder)
+            for file in Self.files(under: base) where file.hasSuffix(".mustache") {
+                let path = base.appendingPathComponent(file).path
+                let text: String
+                do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ThemeError.unreadable(path) }
+                do {
+                    let template = try MustacheTemplate(string: text)
+                    library.register(template, named: String(file.dropLast(".mustache".count)))
+                } catch let error as MustacheTemplate.ParserError {
+                    throw ThemeError.template(file: path, line: error.context.lineNumber, message: "\(error.error)")
+                }
+                sources.append(path)
+            }
+        }
+        self.library = library
+
+        var strings: [String: [String: String]] = [:]
+        for language in languages {
+            let path = directory.appendingPathComponent("i18n/\(language).yaml").path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ThemeError.missingLanguage(language: language, file: path)
+            }
+            do {
+                let loaded = try Yams.load(yaml: text)
+                var flat: [String: String] = [:]
+                Self.flatten(loaded, prefix: "", into: &flat)
+                strings[language] = flat
+            } catch let error as YamlError {
+                throw ThemeError.strings(file: path, message: "\(error)")
+            }
+            sources.append(path)
+        }
+        // Every language must define every key some language defines.
+        let allKeys = Set(strings.values.flatMap(\.keys))
+        for language in languages {
+            let missing = allKeys.subtracting(strings[language]?.keys ?? [:].keys).sorted()
+            if let first = missing.first {
+                throw ThemeError.missingKey(language: language, key: first, count: missing.count,
+                                            file: directory.appendingPathComponent("i18n/\(language).yaml").path)
+            }
+        }
+        self.strings = strings
+        assets = Self.files(under: directory.appendingPathComponent("static"))
+        sourceFiles = sources.sorted()
+    }
+
+    public func hasTemplate(_ name: String) -> Bool {
+        library.getTemplate(named: name) != nil
+    }
+
+    /// Renders a page template with a context of dictionaries, arrays and strings.
+    public func render(_ template: String, context: [String: Any]) throws -> String {
+        guard let output = library.render(context, withTemplate: template) else {
+            throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
+        }
+        return output
+    }
+
+    /// Strings of one language, with a fallback language for keys a third language lacks.
+    public func strings(for language: String) -> [String: String] {
+        strings[language] ?? strings["en"] ?? [:]
+    }
+
+    static func flatten(_ value: Any?, prefix: String, into out: inout [String: String]) {
+        if let dict = value as? [AnyHashable: Any] {
+            for (key, inner) in dict { flatten(inner, prefix: prefix.isEmpty ? "\(key)" : "\(prefix).\(key)", into: &out) }
+        } else if let list = value as? [Any] {
+            for (i, inner) in list.enumerated() { flatten(inner, prefix: "\(prefix).\(i + 1)", into: &out) }
+        } else if let value {
+            out[prefix] = "\(value)"
+        }
+    }
+
+    /// Regular files below a folder, relative and sorted; symlinks and dotfiles are skipped.
+    static func files(under base: URL) -> [String] {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                             options: [.skipsHiddenFiles]) else { return [] }
+        var result: [String] = []
+        let basePath = base.standardizedFileURL.path
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard values?.isSymbolicLink != true, values?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(basePath + "/") else { continue }
+            result.append(String(path.dropFirst(basePath.count + 1)))
+        }
+        return result.sorted()
+    }
+}
+
+/// A theme that cannot be used: the build stops before writing anything.
+public enum ThemeError: Error, CustomStringConvertible {
+    case missing(String)
+    case unreadable(String)
+    case template(file: String, line: Int, message: String)
+    case missingLanguage(language: String, file: String)
+    case strings(file: String, message: String)
+    case missingKey(language: String, key: String, count: Int, file: String)
+    case missingTemplate(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "theme folder not found: \(path)"
+        case .unreadable(let path): "\(path): cannot read this template as UTF-8"
+        case .template(let file, let line, let message): "\(file):\(line): error: template does not parse: \(message)"
+        case .missingLanguage(let language, let file): "\(file): error: no interface strings for language '\(language)' (create this file)"
+        case .strings(let file, let message): "\(file): error: interface strings are not valid YAML: \(message)"
+        case .missingKey(let language, let key, let count, let file):
+            "\(file): error: interface string '\(key)' is missing for language '\(language)'" + (count > 1 ? " (and \(count - 1) more)" : "")
+        case .missingTemplate(let name, let folder): "template '\(name)' not found in \(folder)"
+        }
+    }
+}
