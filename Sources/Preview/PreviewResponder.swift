@@ -65,7 +65,9 @@ struct PreviewResponder: HTTPResponder {
         case .file(let path):
             guard let response = fileResponse(path, status: .ok) else { return notFound() }
             return response
-        case .redirect(let location):
+        case .redirect(var location):
+            // Keep the query; `location` starts with a single `/`, so it can only point here.
+            if let query = target.firstIndex(of: "?") { location += target[query...].prefix { $0 != "#" } }
             var response = Response.plainText(.movedPermanently, "Moved to \(location)\n")
             response.headers[.location] = location
             return response

@@ -83,9 +83,10 @@ public struct Theme: Sendable {
         library.getTemplate(named: name) != nil
     }
 
-    /// Renders a page template with a context of dictionaries, arrays and strings.
+    /// Renders a page template with a context of dictionaries, arrays and strings. Absent values
+    /// (nil optionals) are removed first, so `{{#score}}…{{/score}}` is skipped when there is no score.
     public func render(_ template: String, context: [String: Any]) throws -> String {
-        guard let output = library.render(context, withTemplate: template) else {
+        guard let output = library.render(Self.clean(context) ?? [:], withTemplate: template) else {
             throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
         }
         return output
@@ -94,6 +95,39 @@ public struct Theme: Sendable {
     /// Strings of one language, with a fallback language for keys a third language lacks.
     public func strings(for language: String) -> [String: String] {
         strings[language] ?? strings["en"] ?? [:]
+    }
+
+    /// Interface strings of a language as nested dictionaries, for `{{t.nav.home}}` in templates.
+    public func templateStrings(for language: String) -> [String: Any] {
+        var root: [String: Any] = [:]
+        for (key, value) in strings(for: language) {
+            Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
+        }
+        return root
+    }
+
+    static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            dict[first] = value
+        } else {
+            var inner = dict[first] as? [String: Any] ?? [:]
+            insert(value, at: path.dropFirst(), into: &inner)
+            dict[first] = inner
+        }
+    }
+
+    /// Drops nil optionals from dictionaries and arrays (mustache would render them as "nil").
+    static func clean(_ value: Any) -> Any? {
+        if let dict = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            out.reserveCapacity(dict.count)
+            for (k, v) in dict { if let c = clean(v) { out[k] = c } }
+            return out
+        }
+        if let list = value as? [Any] { return list.compactMap(clean) }
+        if let optional = value as? OptionalProtocol { return optional.wrappedAny.flatMap(clean) }
+        return value
     }
 
     static func flatten(_ value: Any?, prefix: String, into out: inout [String: String]) {
@@ -144,6 +178,20 @@ public enum ThemeError: Error, CustomStringConvertible {
         case .missingKey(let language, let key, let count, let file):
             "\(file): error: interface string '\(key)' is missing for language '\(language)'" + (count > 1 ? " (and \(count - 1) more)" : "")
         case .missingTemplate(let name, let folder): "template '\(name)' not found in \(folder)"
+        }
+    }
+}
+
+/// Lets `clean` see through `Optional` values stored as `Any`.
+protocol OptionalProtocol {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalProtocol {
+    var wrappedAny: Any? {
+        switch self {
+        case .some(let value): value
+        case .none: nil
         }
     }
 }

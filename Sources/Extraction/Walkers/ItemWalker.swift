@@ -208,10 +208,11 @@ struct ItemWalker {
         rest = rest.drop { $0 == " " || $0 == ":" || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "|" || $0 == "*" || $0 == "." }
         let title = TextNormalizer.cleanTitle(String(rest))
         guard !title.isEmpty else { return false }
+        // "- GAP-107 : le scan tourne…" after a table that defines GAP-107 is a remark about it, not a definition.
+        if collector.isDefined(first) { return true }
         let severity = context.vocabulary.severity(in: String(rest))
         let status = context.vocabulary.status(in: String(rest))
-        collector.add(Item(kind: .gap, id: first, title: title, severity: severity, status: status ?? .open, line: line),
-                      explicitSeverity: severity != nil, explicitStatus: status != nil)
+        collector.addWeak(Item(kind: .gap, id: first, title: title, severity: severity, status: status ?? .open, line: line))
         return true
     }
 
@@ -311,9 +312,33 @@ struct ItemCollector {
         self.context = context
     }
 
+    /// IDs defined only by a list line or heading so far: a table row defining them later wins.
+    private var weakIDs: Set<String> = []
+
+    func isDefined(_ id: String) -> Bool { indexByID[id] != nil }
+
+    /// A definition from prose (a list line or heading that starts with the ID): weaker than a table row.
+    mutating func addWeak(_ item: Item) {
+        guard let id = item.id, indexByID[id] == nil else { return }
+        indexByID[id] = items.count
+        items.append(item)
+        weakIDs.insert(id)
+    }
+
     mutating func add(_ item: Item, explicitSeverity: Bool, explicitStatus: Bool) {
         guard let id = item.id else {
             items.append(item)
+            return
+        }
+        if weakIDs.contains(id), let index = indexByID[id] {
+            // The table row becomes the definition; the prose line stays as another place.
+            weakIDs.remove(id)
+            var replacement = item
+            replacement.otherLines = [items[index].line]
+            if replacement.severity == nil { replacement.severity = items[index].severity }
+            items[index] = replacement
+            if explicitSeverity { explicitSeverityLine[id] = item.line }
+            if explicitStatus { explicitStatusLine[id] = item.line }
             return
         }
         guard let index = indexByID[id] else {

@@ -1,0 +1,90 @@
+import Extraction
+import Portal
+
+/// The JSON files other tools read: `data/audits.json` and `data/gaps.json` (formats documented in
+/// the README). URLs are paths relative to the site root, one per site language.
+public struct DataExport: Sendable {
+    let portal: Portal
+    let languages: [String]
+
+    public init(portal: Portal, languages: [String]) {
+        self.portal = portal
+        self.languages = languages
+    }
+
+    func urls(_ kind: (String) -> PagePlan.Kind) -> JSONValue {
+        .object(languages.map { ($0, .string(SitePaths.directory(for: kind($0)))) })
+    }
+
+    public func audits() -> String {
+        let audits = portal.allAudits.map { audit -> JSONValue in
+            let facts = audit.facts
+            return .object([
+                ("id", .string(audit.id)),
+                ("project", .string(audit.project)),
+                ("date", .string(audit.date?.description)),
+                ("lang", .string(audit.sourceLanguage)),
+                ("translations", .array(audit.languages.map { .string($0) })),
+                ("title", .string(audit.title(in: audit.sourceLanguage))),
+                ("score", .number(facts.score?.value)),
+                ("scoreText", .string(facts.score?.text)),
+                ("scores", .array(facts.domainScores.map { d in
+                    .object([("domain", .string(d.domain)), ("label", .string(d.label)), ("score", .number(d.score.value))])
+                })),
+                ("items", .array(facts.items.map { item in
+                    .object([("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("title", .string(item.title)),
+                             ("severity", .string(item.severity?.rawValue)), ("status", .string(item.status.rawValue))])
+                })),
+                ("url", urls { .audit(language: $0, audit: audit.id) }),
+            ])
+        }
+        return JSONValue.object([("audits", .array(audits))]).serialized()
+    }
+
+    public func gaps() -> String {
+        let gaps = portal.allGaps.map { gap -> JSONValue in
+            .object([
+                ("project", .string(gap.project)),
+                ("id", .string(gap.id)),
+                ("title", .string(gap.title)),
+                ("severity", .string(gap.severity?.rawValue)),
+                ("status", .string(gap.status.rawValue)),
+                ("firstSeen", .string(gap.firstSeen?.description)),
+                ("lastSeen", .string(gap.lastSeen?.description)),
+                ("closedOn", .string(gap.closedOn?.description)),
+                ("reopened", .bool(gap.reopened)),
+                ("notReassessedSince", .string(gap.notReassessedSince?.description)),
+                ("ageDays", gap.ageDays.map { .number(Double($0)) } ?? .null),
+                ("history", .array(gap.entries.map { e in
+                    .object([("audit", .string(e.auditID)), ("date", .string(e.date?.description)),
+                             ("status", .string(e.status.rawValue)), ("severity", .string(e.severity?.rawValue)),
+                             ("event", .string(e.event.rawValue))])
+                })),
+                ("url", urls { .gap(language: $0, project: gap.project, id: gap.id) }),
+            ])
+        }
+        return JSONValue.object([("gaps", .array(gaps))]).serialized()
+    }
+
+    /// What the offline search needs per language: one entry per audit, project and GAP.
+    public func searchIndex(language: String, strings: [String: String]) -> String {
+        var entries: [JSONValue] = []
+        for project in portal.projects {
+            entries.append(.object([("t", .string(project.info.name(in: language))), ("k", .string(strings["search.kind.project"] ?? "project")),
+                                    ("u", .string(SitePaths.file(for: .project(language: language, project: project.slug)))),
+                                    ("x", .string(project.info.descriptions[language] ?? ""))]))
+            for audit in project.audits {
+                let words = audit.facts.items.prefix(60).map(\.title).joined(separator: " · ")
+                entries.append(.object([("t", .string(audit.title(in: language))), ("k", .string(strings["search.kind.audit"] ?? "audit")),
+                                        ("u", .string(SitePaths.file(for: .audit(language: language, audit: audit.id)))),
+                                        ("d", .string(audit.date?.description)), ("x", .string(words))]))
+            }
+            for gap in project.gaps {
+                entries.append(.object([("t", .string("\(gap.id) — \(gap.title)")), ("k", .string(strings["search.kind.gap"] ?? "GAP")),
+                                        ("u", .string(SitePaths.file(for: .gap(language: language, project: project.slug, id: gap.id)))),
+                                        ("x", .string(project.info.name(in: language)))]))
+            }
+        }
+        return JSONValue.array(entries).serialized()
+    }
+}

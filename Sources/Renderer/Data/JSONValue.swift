@@ -1,0 +1,80 @@
+/// A JSON document built explicitly, so exports keep their documented key order, write `null`
+/// where a value is absent, and come out byte-identical for identical input.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    /// Keys in the order given.
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    public static func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+
+    /// Pretty-printed with two-space indents and a final newline.
+    public func serialized() -> String {
+        var out = ""
+        write(into: &out, indent: "")
+        out += "\n"
+        return out
+    }
+
+    private func write(into out: inout String, indent: String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n):
+            if n == n.rounded(), abs(n) < 1e15 { out += String(Int(n)) } else { out += String(n) }
+        case .string(let s): Self.writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            let inner = indent + "  "
+            for (i, item) in items.enumerated() {
+                out += inner
+                item.write(into: &out, indent: inner)
+                out += i == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let pairs):
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{\n"
+            let inner = indent + "  "
+            for (i, (key, value)) in pairs.enumerated() {
+                out += inner
+                Self.writeString(key, into: &out)
+                out += ": "
+                value.write(into: &out, indent: inner)
+                out += i == pairs.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        }
+    }
+
+    private static func writeString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c" // safe to inline in HTML
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

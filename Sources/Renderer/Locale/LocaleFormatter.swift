@@ -1,0 +1,74 @@
+import Extraction
+
+/// Dates, numbers and scores written the way each language writes them: `5 février 2026` /
+/// `5 February 2026`, `89 %` / `89%`, `15,5/20` / `15.5/20`. Month names and number style come from
+/// the theme's interface strings (`months.1`…, `number.decimal`, `number.percent`), so a third
+/// language is added by adding its strings file.
+public struct LocaleFormatter: Sendable {
+    public let language: String
+    let strings: [String: String]
+
+    public init(language: String, strings: [String: String]) {
+        self.language = language
+        self.strings = strings
+    }
+
+    var decimalSeparator: String { strings["number.decimal"] ?? "." }
+
+    /// `number.percent` holds the pattern, `{n} %` in French and `{n}%` in English.
+    var percentPattern: String { strings["number.percent"] ?? "{n}%" }
+
+    /// `12`, `12,5`, `-3,25`: at most two decimals, no trailing zeros.
+    public func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        var text: String
+        if rounded == rounded.rounded() {
+            text = String(Int(rounded))
+        } else {
+            text = String(format2(rounded))
+        }
+        if decimalSeparator != "." { text = text.replacingOccurrences(of: ".", with: decimalSeparator) }
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    private func format2(_ value: Double) -> String {
+        var s = String(Int((abs(value) * 100).rounded()))
+        while s.count < 3 { s = "0" + s }
+        var result = String(s.dropLast(2)) + "." + String(s.suffix(2))
+        while result.hasSuffix("0") { result.removeLast() }
+        if result.hasSuffix(".") { result.removeLast() }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    public func percent(_ value: Double) -> String {
+        percentPattern.replacingOccurrences(of: "{n}", with: number(value))
+    }
+
+    /// A score on its own scale (`15,5/20`), or as a percentage for scale 100.
+    public func score(_ score: Score) -> String {
+        score.scale == 100 ? percent(score.raw) : "\(number(score.raw))/\(number(score.scale))"
+    }
+
+    /// `+3`, `−2,5`, `±0`, with the sign always shown.
+    public func delta(_ value: Double) -> String {
+        if value > 0 { return "+" + number(value) }
+        if value < 0 { return number(value) }
+        return "±0"
+    }
+
+    /// `5 février 2026` / `5 February 2026`; `date.format` may reorder (`{month} {day}, {year}`).
+    public func date(_ date: AuditDate) -> String {
+        let month = strings["months.\(date.month)"] ?? String(date.month)
+        let day = date.day == 1 ? (strings["date.first"] ?? "1") : String(date.day)
+        let pattern = strings["date.format"] ?? "{day} {month} {year}"
+        return pattern.replacingOccurrences(of: "{day}", with: day)
+            .replacingOccurrences(of: "{month}", with: month)
+            .replacingOccurrences(of: "{year}", with: String(date.year))
+    }
+
+    /// Short form for chart axes: `02/2026` / `Feb 2026`.
+    public func shortDate(_ date: AuditDate) -> String {
+        let month = strings["monthsShort.\(date.month)"] ?? String(date.month)
+        return "\(month) \(date.year)"
+    }
+}

@@ -1,0 +1,73 @@
+import Extraction
+import Portal
+
+/// Everything a page builder needs to know about the page it builds: its language, strings,
+/// formatter, and how to link to any other page relatively.
+struct PageContext {
+    let plan: PagePlan
+    let language: String
+    let strings: [String: String]
+    let format: LocaleFormatter
+    let settings: SiteSettings
+    let vocabulary: Vocabulary
+    let root: String
+
+    init(plan: PagePlan, language: String, strings: [String: String], settings: SiteSettings, vocabulary: Vocabulary) {
+        self.plan = plan
+        self.language = language
+        self.strings = strings
+        format = LocaleFormatter(language: language, strings: strings)
+        self.settings = settings
+        self.vocabulary = vocabulary
+        root = SitePaths.root(from: plan.path)
+    }
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// `{name}`-style placeholders filled in an interface string.
+    func t(_ key: String, _ values: [String: String]) -> String {
+        var text = t(key)
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// Relative link from this page to another page.
+    func link(_ kind: PagePlan.Kind) -> String { root + SitePaths.file(for: kind) }
+
+    func link(audit id: String) -> String { link(.audit(language: language, audit: id)) }
+    func link(project slug: String) -> String { link(.project(language: language, project: slug)) }
+    func link(gap id: String, project: String) -> String { link(.gap(language: language, project: project, id: id)) }
+
+    func severityLabel(_ severity: Severity?) -> String {
+        severity.map { t("severity.\($0.rawValue)") } ?? t("severity.none")
+    }
+
+    func statusLabel(_ status: Status) -> String { t("status.\(status.rawValue)") }
+
+    func kindLabel(_ kind: Item.Kind, plural: Bool = false) -> String { t("kind.\(kind.rawValue)\(plural ? "s" : "")") }
+
+    /// Domain name in this page's language through the glossary; the report's own label otherwise.
+    func domainLabel(key: String, fallback: String) -> String {
+        vocabulary.domainLabel(key, language: language) ?? fallback
+    }
+
+    func date(_ date: AuditDate?) -> String { date.map(format.date) ?? t("date.unknown") }
+
+    /// `{value, text, scale}` for a score, formatted for this language.
+    func score(_ score: Score?) -> [String: Any]? {
+        guard let score else { return nil }
+        return ["text": format.score(score), "percent": format.percent(score.value), "value": fmt(score.value),
+                "original": score.text, "level": Self.level(score.value)]
+    }
+
+    /// CSS level for a score: good ≥ 85, fair ≥ 70, weak below.
+    static func level(_ value: Double) -> String { value >= 85 ? "good" : value >= 70 ? "fair" : "weak" }
+
+    func delta(_ value: Double?) -> [String: Any]? {
+        guard let value else { return nil }
+        let direction = value > 0 ? "up" : value < 0 ? "down" : "same"
+        let arrow = value > 0 ? "▲" : value < 0 ? "▼" : "="
+        return ["text": format.delta(value), "direction": direction, "arrow": arrow,
+                "label": t("delta.\(direction)", ["n": format.number(abs(value))])]
+    }
+}

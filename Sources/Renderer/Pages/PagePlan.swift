@@ -1,0 +1,80 @@
+/// One page the site will have: what it shows and where it is written.
+public struct PagePlan: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case root
+        case notFound
+        case home(language: String)
+        case portfolio(language: String)
+        case gapIndex(language: String)
+        case search(language: String)
+        case project(language: String, project: String)
+        case audit(language: String, audit: String)
+        case gap(language: String, project: String, id: String)
+    }
+
+    public let kind: Kind
+    /// Output path relative to the site root, always ending in `.html`.
+    public let path: String
+
+    public init(kind: Kind) {
+        self.kind = kind
+        path = SitePaths.file(for: kind)
+    }
+
+    public var language: String? {
+        switch kind {
+        case .root, .notFound: nil
+        case .home(let l), .portfolio(let l), .gapIndex(let l), .search(let l), .project(let l, _), .audit(let l, _), .gap(let l, _, _): l
+        }
+    }
+
+    /// The project a page belongs to, for incremental rebuilds.
+    public var project: String? {
+        switch kind {
+        case .project(_, let p), .gap(_, let p, _): p
+        case .audit(_, let id): String(id.split(separator: "/").first ?? "")
+        default: nil
+        }
+    }
+}
+
+/// Where pages live. Folders with an `index.html`, so URLs are clean on a web server; links name
+/// the `index.html` so the site also reads straight from disk.
+public enum SitePaths {
+    public static func directory(for kind: PagePlan.Kind) -> String {
+        switch kind {
+        case .root, .notFound: ""
+        case .home(let l): "\(l)/"
+        case .portfolio(let l): "\(l)/portfolio/"
+        case .gapIndex(let l): "\(l)/gaps/"
+        case .search(let l): "\(l)/search/"
+        case .project(let l, let p): "\(l)/projects/\(p)/"
+        case .audit(let l, let id): "\(l)/projects/\(id)/"
+        case .gap(let l, let p, let id): "\(l)/projects/\(p)/gaps/\(id)/"
+        }
+    }
+
+    public static func file(for kind: PagePlan.Kind) -> String {
+        if case .notFound = kind { return "404.html" }
+        return directory(for: kind) + "index.html"
+    }
+
+    /// Relative prefix from a page to the site root (`../../`).
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// The same page in another language.
+    public static func translated(_ kind: PagePlan.Kind, to language: String) -> PagePlan.Kind {
+        switch kind {
+        case .root, .notFound: kind
+        case .home: .home(language: language)
+        case .portfolio: .portfolio(language: language)
+        case .gapIndex: .gapIndex(language: language)
+        case .search: .search(language: language)
+        case .project(_, let p): .project(language: language, project: p)
+        case .audit(_, let a): .audit(language: language, audit: a)
+        case .gap(_, let p, let id): .gap(language: language, project: p, id: id)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Extraction
+import Markdown
+import Portal
+import Templates
+
+/// Turns the merged portal into pages: it plans the page set, then renders any one page on
+/// demand, so the builder can render pages in parallel and the preview can render only the pages a
+/// change touches. Every lookup goes through the portal's indexes: no page scans all audits.
+public struct SiteRenderer: Sendable {
+    /// The parsed body of an audit in one language (the source text of that language), on demand:
+    /// bodies are parsed again at render time instead of kept in memory for the whole build.
+    public typealias BodyProvider = @Sendable (_ auditID: String, _ language: String) -> MarkdownDocument?
+
+    let portal: Portal
+    let theme: Theme
+    let settings: SiteSettings
+    let vocabulary: Vocabulary
+    let ids: IDMatcher
+    let body: BodyProvider
+
+    public init(portal: Portal, theme: Theme, settings: SiteSettings, vocabulary: Vocabulary, ids: IDMatcher, body: @escaping BodyProvider) {
+        self.portal = portal
+        self.theme = theme
+        self.settings = settings
+        self.vocabulary = vocabulary
+        self.ids = ids
+        self.body = body
+    }
+
+    /// Every page of the site, in a stable order.
+    public func plan() -> [PagePlan] {
+        var pages: [PagePlan] = [PagePlan(kind: .root), PagePlan(kind: .notFound)]
+        for language in settings.languages {
+            pages.append(PagePlan(kind: .home(language: language)))
+            pages.append(PagePlan(kind: .portfolio(language: language)))
+            pages.append(PagePlan(kind: .gapIndex(language: language)))
+            pages.append(PagePlan(kind: .search(language: language)))
+            for project in portal.projects {
+                pages.append(PagePlan(kind: .project(language: language, project: project.slug)))
+                for audit in project.audits { pages.append(PagePlan(kind: .audit(language: language, audit: audit.id))) }
+                for gap in project.gaps { pages.append(PagePlan(kind: .gap(language: language, project: project.slug, id: gap.id))) }
+            }
+        }
+        return pages
+    }
+
+    /// Renders one page to HTML.
+    public func render(_ plan: PagePlan) throws -> String {
+        let language = plan.language ?? settings.defaultLanguage
+        let page = PageContext(plan: plan, language: language, strings: theme.strings(for: language), settings: settings,
+                               vocabulary: vocabulary)
+        var context = layout(page)
+        let template: String
+        switch plan.kind {
+        case .root:
+            template = "root"
+            context["languages"] = settings.languages.map { l in
+                ["lang": l, "name": theme.strings(for: l)["language.name"] ?? l, "href": SitePaths.file(for: .home(language: l)),
+                 "welcome": theme.strings(for: l)["root.choose"] ?? ""] as [String: Any]
+            }
+            context["defaultHref"] = SitePaths.file(for: .home(language: settings.defaultLanguage))
+            context["languageCodes"] = settings.languages.joined(separator: ",")
+        case .notFound:
+            template = "404"
+            context["languages"] = settings.languages.map { l in
+                ["lang": l, "message": theme.strings(for: l)["notfound.message"] ?? "", "href": SitePaths.file(for: .home(language: l)),
+                 "home": theme.strings(for: l)["nav.home"] ?? ""] as [String: Any]
+            }
+            // The 404 page is served from any depth: its links must be absolute from the base URL or root.
+            context["root"] = settings.baseURL ?? "/"
+        case .home:
+            template = "home"
+            HomePage(portal: portal, page: page).fill(&context)
+        case .portfolio:
+            template = "portfolio"
+            PortfolioPage(portal: portal, page: page).fill(&context)
+        case .gapIndex:
+            template = "gaps"
+            GapIndexPage(portal: portal, page: page).fill(&context)
+        case .search:
+            template = "search"
+            context["pageTitle"] = page.t("search.title")
+        case .project(_, let slug):
+            guard let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
+            template = "project"
+            ProjectPage(project: project, page: page).fill(&context)
+        case .audit(_, let id):
+            guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
+            template = "audit"
+            AuditPage(audit: audit, project: project, page: page, ids: ids, body: body).fill(&context)
+        case .gap(_, let slug, let id):
+            guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
+            template = "gap"
+            GapPage(gap: gap, project: project, portal: portal, page: page).fill(&context)
+        }
+        return try theme.render(template, context: context)
+    }
+
+    /// Values every page's layout uses: language, navigation, switcher, alternates.
+    func layout(_ page: PageContext) -> [String: Any] {
+        let kind = page.plan.kind
+        var context: [String: Any] = [
+            "lang": page.language,
+            "root": page.root,
+            "t": theme.templateStrings(for: page.language),
+            "siteTitle": settings.title(in: page.language),
+            "pageTitle": settings.title(in: page.language),
+            "homeHref": page.link(.home(language: page.language)),
+            "stylesheet": page.root + "assets/style.css",
+            "script": page.root + "assets/site.js",
+        ]
+        context["nav"] = [
+            ("nav.home", PagePlan.Kind.home(language: page.language)),
+            ("nav.portfolio", .portfolio(language: page.language)),
+            ("nav.gaps", .gapIndex(language: page.language)),
+            ("nav.search", .search(language: page.language)),
+        ].map { key, target in
+            ["label": page.t(key), "href": page.link(target), "current": SitePaths.directory(for: target) == SitePaths.directory(for: kind)] as [String: Any]
+        }
+        if page.plan.language != nil {
+            context["switcher"] = settings.languages.map { l in
+                let target = SitePaths.translated(kind, to: l)
+                return ["lang": l, "name": theme.strings(for: l)["language.name"] ?? l, "href": page.link(target),
+                        "current": l == page.language] as [String: Any]
+            }
+            var alternates: [[String: Any]] = settings.languages.map { l in
+                ["hreflang": l, "href": absolute(SitePaths.directory(for: SitePaths.translated(kind, to: l)), page: page)]
+            }
+            alternates.append(["hreflang": "x-default",
+                               "href": absolute(SitePaths.directory(for: SitePaths.translated(kind, to: settings.defaultLanguage)), page: page)])
+            context["alternates"] = alternates
+            context["canonical"] = absolute(SitePaths.directory(for: kind), page: page)
+        }
+        return context
+    }
+
+    /// With a base URL, an absolute URL (search engines want them for `hreflang`); else relative.
+    func absolute(_ directory: String, page: PageContext) -> String {
+        if let base = settings.baseURL { return base + directory }
+        return page.root + directory + "index.html"
+    }
+}
+
+public enum RenderError: Error, CustomStringConvertible {
+    case unknown(String)
+
+    public var description: String {
+        switch self {
+        case .unknown(let path): "nothing to render for \(path)"
+        }
+    }
+}

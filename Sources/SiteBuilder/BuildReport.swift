@@ -1,0 +1,31 @@
+import Diagnostics
+
+/// What a build did: its diagnostics, how much it wrote, and how long each step took.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var auditCount = 0
+    public var projectCount = 0
+    public var pagesWritten = 0
+    public var pagesUnchanged = 0
+    /// Step name and milliseconds, in order.
+    public var timings: [(step: String, milliseconds: Double)] = []
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    public var summary: String {
+        let steps = timings.map { "\($0.step) \(Int($0.milliseconds.rounded())) ms" }.joined(separator: ", ")
+        return "\(auditCount) audits in \(projectCount) projects, \(pagesWritten) pages written"
+            + (pagesUnchanged > 0 ? " (\(pagesUnchanged) unchanged)" : "")
+            + "; \(errorCount) errors, \(warningCount) warnings" + (steps.isEmpty ? "" : " [\(steps)]")
+    }
+}
+
+/// A rebuild that found errors and wrote nothing; its report says what is wrong.
+public struct BuildFailure: Error, CustomStringConvertible {
+    public let report: BuildReport
+
+    public var description: String {
+        "build has \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); the previous site is kept"
+    }
+}

@@ -1,0 +1,161 @@
+import Diagnostics
+import Foundation
+import Markdown
+
+/// Finds the reports: `content/<project>/<name>[.<lang>].md`, plus `content/<project>/_project.yaml`.
+///
+/// Nothing outside the content folder is ever read: symbolic links are not followed, hidden files and
+/// folders are skipped, and names are turned into URL-safe slugs (a file name can never become a path
+/// that escapes the output folder).
+struct ContentScanner {
+    struct SourceFile: Sendable, Hashable {
+        /// Absolute path.
+        let path: String
+        /// Path shown in diagnostics.
+        let display: String
+        let project: String
+        let slug: String
+        /// Language from the file name suffix, if any.
+        let suffixLanguage: String?
+    }
+
+    struct Result: Sendable {
+        var files: [SourceFile] = []
+        /// `_project.yaml` per project slug.
+        var projectFiles: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Slugs that name the portal's own folders inside a project.
+    static let reservedSlugs: Set<String> = ["gaps", "index", "assets", "data"]
+
+    let options: BuildOptions
+    let languages: [String]
+
+    func scan() throws -> Result {
+        let fm = FileManager.default
+        let root = options.contentDirectory
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+            throw BuildError.fatal("content folder not found: \(options.display(root))")
+        }
+        var result = Result()
+        var seenProjects: [String: String] = [:]
+        var seenSlugs: [String: String] = [:]
+        for entry in try sortedEntries(root) {
+            let url = root.appendingPathComponent(entry)
+            let display = options.display(url)
+            if entry.hasPrefix(".") || entry.hasPrefix("_") { continue }
+            let type = fileType(url)
+            if type == .symlink {
+                result.diagnostics.append(.warning(display, code: "content.symlink", "symbolic link skipped: content is only read from real files and folders"))
+                continue
+            }
+            guard type == .directory else {
+                if entry.hasSuffix(".md") {
+                    result.diagnostics.append(.warning(display, code: "content.no-project",
+                        "report outside a project folder skipped: move it to content/<project>/"))
+                }
+                continue
+            }
+            let project = Slug.make(entry)
+            guard !project.isEmpty else {
+                result.diagnostics.append(.error(display, code: "content.bad-name", "project folder name gives an empty slug; rename it"))
+                continue
+            }
+            if let other = seenProjects[project] {
+                result.diagnostics.append(.error(display, code: "content.duplicate-project",
+                    "project folder '\(entry)' has the same URL slug '\(project)' as '\(other)'; it is skipped"))
+                continue
+            }
+            seenProjects[project] = entry
+            for name in try sortedEntries(url) {
+                let fileURL = url.appendingPathComponent(name)
+                let fileDisplay = options.display(fileURL)
+                if name == "_project.yaml" || name == "_project.yml" {
+                    result.projectFiles[project] = fileURL.path
+                    continue
+                }
+                if name.hasPrefix(".") || name.hasPrefix("_") { continue }
+                let kind = fileType(fileURL)
+                if kind == .symlink {
+                    result.diagnostics.append(.warning(fileDisplay, code: "content.symlink",
+                        "symbolic link skipped: content is only read from real files"))
+                    continue
+                }
+                if kind == .directory {
+                    result.diagnostics.append(.warning(fileDisplay, code: "content.nested",
+                        "sub-folder ignored: reports go directly in the project folder"))
+                    continue
+                }
+                guard kind == .file, name.lowercased().hasSuffix(".md") else { continue }
+                var stem = String(name.dropLast(3))
+                var language: String?
+                if let dot = stem.lastIndex(of: ".") {
+                    let suffix = stem[stem.index(after: dot)...].lowercased()
+                    if languages.contains(suffix) {
+                        language = suffix
+                        stem = String(stem[..<dot])
+                    } else if suffix.count == 2, suffix.allSatisfy(\.isLetter) {
+                        result.diagnostics.append(.warning(fileDisplay, code: "content.unknown-language",
+                            "language '\(suffix)' is not configured (languages: \(languages.joined(separator: ", "))); add it to site.yaml — file skipped"))
+                        continue
+                    }
+                }
+                var slug = Slug.make(stem)
+                guard !slug.isEmpty else {
+                    result.diagnostics.append(.error(fileDisplay, code: "content.bad-name", "file name gives an empty slug; rename it"))
+                    continue
+                }
+                if Self.reservedSlugs.contains(slug) {
+                    result.diagnostics.append(.warning(fileDisplay, code: "content.reserved-name",
+                        "'\(slug)' is a folder name the portal uses; this audit is published as '\(slug)-audit'"))
+                    slug += "-audit"
+                }
+                let key = "\(project)/\(slug)/\(language ?? "")"
+                if let other = seenSlugs[key] {
+                    result.diagnostics.append(.error(fileDisplay, code: "content.duplicate-slug",
+                        "same URL slug '\(slug)' as \(other); this file is skipped"))
+                    continue
+                }
+                seenSlugs[key] = fileDisplay
+                result.files.append(SourceFile(path: fileURL.path, display: fileDisplay, project: project, slug: slug, suffixLanguage: language))
+            }
+        }
+        return result
+    }
+
+    private func sortedEntries(_ url: URL) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+        } catch {
+            throw BuildError.fatal("cannot list \(options.display(url)): \(error.localizedDescription)")
+        }
+    }
+
+    enum FileType { case file, directory, symlink, other }
+
+    private func fileType(_ url: URL) -> FileType {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return .other }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return .symlink
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+}
+
+/// Conditions that stop the build before anything is written.
+public enum BuildError: Error, CustomStringConvertible {
+    case fatal(String)
+    case failed(errors: Int)
+
+    public var description: String {
+        switch self {
+        case .fatal(let message): "error: \(message)"
+        case .failed(let errors): "error: build failed with \(errors) error\(errors == 1 ? "" : "s") (strict mode); the previous site is kept"
+        }
+    }
+}

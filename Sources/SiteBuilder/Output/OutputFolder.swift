@@ -1,0 +1,145 @@
+import Diagnostics
+import Foundation
+
+/// The output folder, written safely.
+///
+/// - A build writes into a staging folder beside the output and swaps it in only when it succeeded,
+///   so a failed build leaves the previous site intact and a web server never serves half a site.
+/// - It refuses to write where a mistake would destroy the user's work: the content folder, the
+///   theme, the project root, an ancestor of any of them, the home folder, or `/`.
+/// - It owns only what it wrote: a manifest lists the files of the previous build; anything else
+///   already in the output (CNAME, .git, .htaccess, dotfiles) is carried over untouched, and said so.
+/// - Symbolic links found in the output are removed, never followed.
+struct OutputFolder {
+    static let manifestName = ".audit-site-manifest"
+
+    let url: URL
+    let display: String
+
+    /// Throws when writing to `url` could destroy something that is not ours.
+    static func checkSafe(_ options: BuildOptions) throws {
+        let output = resolved(options.outputDirectory)
+        var protected: [(String, URL)] = [
+            ("the content folder", options.contentDirectory),
+            ("the theme folder", options.themeDirectory),
+            ("the project root", options.projectRoot),
+        ]
+        if let config = options.configFile { protected.append(("the configuration file's folder", config.deletingLastPathComponent())) }
+        let home = URL(fileURLWithPath: NSHomeDirectory())
+        if output == "/" || output == resolved(home) {
+            throw BuildError.fatal("refusing to write the site to \(output): choose a dedicated output folder such as public/")
+        }
+        for (name, url) in protected {
+            let path = resolved(url)
+            if output == path || path.hasPrefix(output == "/" ? "/" : output + "/") {
+                throw BuildError.fatal("refusing to write the site to \(options.display(options.outputDirectory)): it is \(output == path ? "" : "an ancestor of ")\(name) (\(options.display(url)))")
+            }
+        }
+    }
+
+    /// Absolute path with symlinks resolved as far as the path exists.
+    static func resolved(_ url: URL) -> String {
+        var path = url.standardizedFileURL.path
+        var suffix: [String] = []
+        while !path.isEmpty, path != "/" {
+            if let real = realpath(path, nil) {
+                defer { free(real) }
+                var result = String(cString: real)
+                for part in suffix.reversed() { result += (result.hasSuffix("/") ? "" : "/") + part }
+                return result
+            }
+            suffix.append((path as NSString).lastPathComponent)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return url.standardizedFileURL.path
+    }
+
+    /// A fresh staging folder next to the output (same file system, so the swap is a rename).
+    func makeStaging() throws -> URL {
+        let parent = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        return staging
+    }
+
+    /// Files the previous build wrote (relative paths), from its manifest.
+    func previousManifest() -> Set<String> {
+        guard let text = try? String(contentsOf: url.appendingPathComponent(Self.manifestName), encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").map(String.init))
+    }
+
+    /// Moves the staging folder into place, carrying over whatever the previous build did not write.
+    func swap(in staging: URL, written: [String]) throws -> [Diagnostic] {
+        let fm = FileManager.default
+        var diagnostics: [Diagnostic] = []
+        try (written.sorted().joined(separator: "\n") + "\n").write(to: staging.appendingPathComponent(Self.manifestName),
+                                                                    atomically: false, encoding: .utf8)
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: url.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw BuildError.fatal("\(display) exists and is not a folder") }
+            let ours = previousManifest()
+            let writtenSet = Set(written)
+            var kept: [String] = []
+            try carryOver(from: url, to: staging, relative: "", ours: ours, written: writtenSet, kept: &kept, diagnostics: &diagnostics)
+            if !kept.isEmpty {
+                diagnostics.append(.info(display, code: "output.kept",
+                    "kept \(kept.count) file\(kept.count == 1 ? "" : "s") this tool did not write: \(kept.prefix(5).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")"))
+            }
+            let trash = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
+            try? fm.removeItem(at: trash)
+            try fm.moveItem(at: url, to: trash)
+            try fm.moveItem(at: staging, to: url)
+            try? fm.removeItem(at: trash)
+        } else {
+            try fm.moveItem(at: staging, to: url)
+        }
+        return diagnostics
+    }
+
+    /// Walks the old output: files we did not write (and that the new build does not write) move to
+    /// the new output; symlinks are dropped without being followed.
+    private func carryOver(from old: URL, to new: URL, relative: String, ours: Set<String>, written: Set<String>,
+                           kept: inout [String], diagnostics: inout [Diagnostic]) throws {
+        let fm = FileManager.default
+        for name in try fm.contentsOfDirectory(atPath: old.path).sorted() {
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            if rel == Self.manifestName { continue }
+            let source = old.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(source.path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                diagnostics.append(.warning("\(display)/\(rel)", code: "output.symlink", "symbolic link in the output removed (not followed)"))
+            case S_IFDIR:
+                let target = new.appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                if fm.fileExists(atPath: target.path, isDirectory: &isDir), isDir.boolValue {
+                    try carryOver(from: source, to: target, relative: rel, ours: ours, written: written, kept: &kept, diagnostics: &diagnostics)
+                } else if !fm.fileExists(atPath: target.path), !containsOnly(source, relative: rel, ours: ours) {
+                    try fm.moveItem(at: source, to: target)
+                    kept.append(rel + "/")
+                }
+            default:
+                if ours.contains(rel) || written.contains(rel) { continue }
+                let target = new.appendingPathComponent(name)
+                if !fm.fileExists(atPath: target.path) {
+                    try fm.moveItem(at: source, to: target)
+                    kept.append(rel)
+                }
+            }
+        }
+    }
+
+    /// True when a folder holds only files of the previous build (so it is ours and may go).
+    private func containsOnly(_ folder: URL, relative: String, ours: Set<String>) -> Bool {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return true }
+        for case let path as String in enumerator {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDir)
+            if exists, !isDir.boolValue, !ours.contains(relative + "/" + path) { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,312 @@
+import Diagnostics
+import Dispatch
+import Extraction
+import Foundation
+import Markdown
+import Portal
+import Renderer
+import Templates
+
+/// Builds the portal: a short list of named steps, each a small type of its own.
+///
+///     load      site.yaml and the theme (fatal when broken)
+///     scan      content/<project>/<name>[.<lang>].md
+///     read      decode, repair mojibake, split front matter, parse, extract     (parallel, cached)
+///     merge     pair translations, timelines, GAP lifecycle, trends
+///     render    plan pages and render them                                      (parallel)
+///     write     into a staging folder, then swap it in
+///
+/// The builder keeps what it read between runs, so `serve` rebuilds incrementally: only changed files
+/// are read again, and only the pages of projects they belong to (plus site-wide pages) are rendered.
+public final class SiteBuilder: @unchecked Sendable {
+    public let options: BuildOptions
+    private let lock = NSLock()
+    private var cache: [String: SourceReader.ParsedSource] = [:]
+    /// Hash of every page written last time, by relative path.
+    private var written: [String: Int] = [:]
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Everything the steps share once loaded.
+    struct Loaded {
+        let config: SiteConfig
+        let theme: Theme
+        let ids: IDMatcher
+        let settings: SiteSettings
+    }
+
+    struct Merged {
+        let loaded: Loaded
+        let portal: Portal
+        let renderer: SiteRenderer
+        let pages: [PagePlan]
+        let sources: [SourceReader.ParsedSource]
+    }
+
+    // MARK: Entry points
+
+    /// Full build, written through a staging folder. Throws on fatal problems, and in strict mode on
+    /// any error diagnostic (the previous site is then kept).
+    @discardableResult
+    public func build() throws -> BuildReport {
+        var report = BuildReport()
+        try OutputFolder.checkSafe(options)
+        let merged = try prepare(&report, useCache: false)
+        if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        try timed("write", &report) { try writeAll(merged, &$0) }
+        return report
+    }
+
+    /// Everything but writing: the diagnostics `check` prints. Pages are rendered (to catch template
+    /// errors) and thrown away.
+    public func check(gates: [CheckRules.Gate] = []) throws -> BuildReport {
+        var report = BuildReport()
+        let merged = try prepare(&report, useCache: false)
+        let failures = Parallel.map(merged.pages) { plan -> Diagnostic? in
+            do { _ = try merged.renderer.render(plan); return nil } catch {
+                return .error(plan.path, code: "render.failed", "page could not be rendered: \(error)")
+            }
+        }
+        report.diagnostics += failures.compactMap { $0 }
+        report.diagnostics += CheckRules(config: merged.loaded.config, gates: gates).run(merged.portal)
+        report.diagnostics.sort()
+        return report
+    }
+
+    /// Incremental rebuild after `changed` paths changed: a change to the theme or the configuration
+    /// rebuilds everything; a change to reports re-reads those reports and re-renders the pages of
+    /// their projects and the site-wide pages, writing only pages whose bytes changed.
+    /// - Parameter keepOnError: when the rebuild has error diagnostics, write nothing and throw
+    ///   `BuildFailure`, so the preview keeps serving the last good site.
+    public func rebuild(changed: [String], keepOnError: Bool = false) throws -> BuildReport {
+        let themePath = options.themeDirectory.path + "/"
+        let configPath = options.configFile?.path
+        if written.isEmpty || changed.contains(where: { $0.hasPrefix(themePath) || $0 == configPath }) {
+            lock.withLock { cache = [:] }
+            var report = try build()
+            report.timings.insert(("full", 0), at: 0)
+            return report
+        }
+        var report = BuildReport()
+        let before = lock.withLock { cache }
+        let merged = try prepare(&report, useCache: true)
+        if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        if keepOnError, report.errorCount > 0 {
+            // Forget what was read, so the next change re-reads the broken file and recovers.
+            lock.withLock { cache = before }
+            throw BuildFailure(report: report)
+        }
+        // Projects whose reports changed, appeared or disappeared.
+        var affected: Set<String> = []
+        let now = Dictionary(uniqueKeysWithValues: merged.sources.map { ($0.file.path, $0) })
+        for (path, source) in now where before[path]?.stamp != source.stamp { affected.insert(source.file.project) }
+        for (path, source) in before where now[path] == nil { affected.insert(source.file.project) }
+        for path in changed where path.hasSuffix("_project.yaml") || path.hasSuffix("_project.yml") {
+            affected.insert(URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
+        }
+        let pages = merged.pages.filter { $0.project == nil || affected.contains($0.project!) }
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, &$0) }
+        return report
+    }
+
+    /// Files and folders `serve` watches.
+    public var watchedPaths: [String] {
+        [options.contentDirectory.path, options.themeDirectory.path] + (options.configFile.map { [$0.path] } ?? [])
+    }
+
+    // MARK: Steps
+
+    private func prepare(_ report: inout BuildReport, useCache: Bool) throws -> Merged {
+        let loaded = try timed("load", &report) { _ in try load() }
+        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
+        report.diagnostics += scan.diagnostics
+        let sources = timed("read", &report) { read(scan.files, loaded, useCache: useCache, report: &$0) }
+        let merged = timed("merge", &report) { merge(sources, scan: scan, loaded, report: &$0) }
+        report.auditCount = merged.portal.allAudits.count
+        report.projectCount = merged.portal.projects.count
+        report.diagnostics.sort()
+        return merged
+    }
+
+    private func load() throws -> Loaded {
+        let configDisplay = options.configFile.map { options.display($0) } ?? "site.yaml"
+        let config = try SiteConfig.load(options.configFile, required: options.configRequired, display: configDisplay)
+        let theme: Theme
+        do {
+            theme = try Theme(directory: options.themeDirectory, languages: config.languages)
+        } catch let error as ThemeError {
+            throw BuildError.fatal(error.description)
+        }
+        let ids = try IDMatcher(pattern: config.idPattern)
+        var titles: [String: String] = [:]
+        for language in config.languages {
+            titles[language] = config.title(in: language) ?? theme.strings(for: language)["site.title"] ?? "Audits"
+        }
+        let settings = SiteSettings(titles: titles, languages: config.languages, defaultLanguage: config.defaultLanguage,
+                                    baseURL: options.baseURL ?? config.baseURL)
+        return Loaded(config: config, theme: theme, ids: ids, settings: settings)
+    }
+
+    private func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, useCache: Bool,
+                      report: inout BuildReport) -> [SourceReader.ParsedSource] {
+        let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids)
+        let previous = useCache ? lock.withLock { cache } : [:]
+        let results = Parallel.map(files) { file -> (SourceReader.ParsedSource?, [Diagnostic]) in
+            if let cached = previous[file.path], cached.file == file, cached.stamp == FileStamp(path: file.path) {
+                return (cached, cached.diagnostics)
+            }
+            return reader.read(file)
+        }
+        var sources: [SourceReader.ParsedSource] = []
+        var fresh: [String: SourceReader.ParsedSource] = [:]
+        for (source, diagnostics) in results {
+            report.diagnostics += diagnostics
+            if let source {
+                sources.append(source)
+                fresh[source.file.path] = source
+            }
+        }
+        lock.withLock { cache = fresh }
+        return sources
+    }
+
+    private func merge(_ sources: [SourceReader.ParsedSource], scan: ContentScanner.Result, _ loaded: Loaded,
+                       report: inout BuildReport) -> Merged {
+        let assembler = AuditAssembler(config: loaded.config)
+        let (audits, assemblyDiagnostics) = assembler.assemble(sources)
+        let slugs = Set(audits.map(\.project)).sorted()
+        let (infos, projectDiagnostics) = assembler.projectInfos(slugs: slugs, projectFiles: scan.projectFiles, sources: sources) {
+            self.options.display(URL(fileURLWithPath: $0))
+        }
+        let portal = Portal(audits: audits, projects: infos, ids: loaded.ids)
+        report.diagnostics += assemblyDiagnostics + projectDiagnostics + portal.diagnostics
+        var bodies: [String: [String: (String, Int)]] = [:]
+        for source in sources {
+            bodies["\(source.file.project)/\(source.file.slug)", default: [:]][source.language] = (source.body, source.bodyLineOffset)
+        }
+        let frozen = bodies
+        let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,
+                                    ids: loaded.ids) { auditID, language in
+            guard let (body, offset) = frozen[auditID]?[language] else { return nil }
+            return MarkdownParser.parse(body, lineOffset: offset)
+        }
+        return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources)
+    }
+
+    // MARK: Writing
+
+    /// Files besides pages: data exports, search indexes, theme assets.
+    private func extraFiles(_ merged: Merged) -> [(String, Data)] {
+        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages)
+        var files: [(String, Data)] = [
+            ("data/audits.json", Data(export.audits().utf8)),
+            ("data/gaps.json", Data(export.gaps().utf8)),
+        ]
+        for language in merged.loaded.config.languages {
+            let index = export.searchIndex(language: language, strings: merged.loaded.theme.strings(for: language))
+            files.append(("data/search-\(language).js", Data("window.AUDIT_SEARCH_INDEX = \(index.dropLast());\n".utf8)))
+        }
+        let staticFolder = options.themeDirectory.appendingPathComponent("static")
+        for asset in merged.loaded.theme.assets {
+            if let data = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(asset).path) {
+                files.append(("assets/" + asset, data))
+            }
+        }
+        return files
+    }
+
+    private func writeAll(_ merged: Merged, _ report: inout BuildReport) throws {
+        let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
+        let staging = try output.makeStaging()
+        do {
+            let (hashes, failures) = try render(merged, pages: merged.pages, into: staging, compareWith: [:])
+            report.diagnostics += failures
+            let extras = extraFiles(merged)
+            var allHashes = hashes
+            for (path, data) in extras {
+                try write(data, to: staging.appendingPathComponent(path))
+                allHashes[path] = data.hashValue
+            }
+            report.pagesWritten = hashes.count
+            report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
+            lock.withLock { written = allHashes }
+            report.diagnostics.sort()
+            if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func writeIncremental(_ merged: Merged, pages: [PagePlan], _ report: inout BuildReport) throws {
+        let previous = lock.withLock { written }
+        let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
+        report.diagnostics += failures
+        var now = previous
+        var changedCount = 0
+        for (path, hash) in hashes {
+            if previous[path] != hash { changedCount += 1 }
+            now[path] = hash
+        }
+        for (path, data) in extraFiles(merged) where previous[path] != data.hashValue {
+            try write(data, to: options.outputDirectory.appendingPathComponent(path))
+            now[path] = data.hashValue
+        }
+        // Pages that no longer exist (a report was deleted or renamed).
+        let planned = Set(merged.pages.map(\.path))
+        for path in previous.keys where path.hasSuffix(".html") && !planned.contains(path) {
+            try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
+            now[path] = nil
+        }
+        try (now.keys.sorted().joined(separator: "\n") + "\n")
+            .write(to: options.outputDirectory.appendingPathComponent(OutputFolder.manifestName), atomically: true, encoding: .utf8)
+        lock.withLock { written = now }
+        report.pagesWritten = changedCount
+        report.pagesUnchanged = hashes.count - changedCount
+    }
+
+    /// Renders pages on every core and writes those whose bytes differ from `compareWith`.
+    private func render(_ merged: Merged, pages: [PagePlan], into folder: URL,
+                        compareWith previous: [String: Int]) throws -> ([String: Int], [Diagnostic]) {
+        let fm = FileManager.default
+        for directory in Set(pages.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !directory.isEmpty {
+            try fm.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        let results = Parallel.map(pages) { plan -> (String, Int?, Diagnostic?) in
+            do {
+                let html = try merged.renderer.render(plan)
+                let data = Data(html.utf8)
+                let hash = data.hashValue
+                if previous[plan.path] != hash {
+                    try data.write(to: folder.appendingPathComponent(plan.path))
+                }
+                return (plan.path, hash, nil)
+            } catch {
+                return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"))
+            }
+        }
+        var hashes: [String: Int] = [:]
+        var failures: [Diagnostic] = []
+        for (path, hash, failure) in results {
+            if let hash { hashes[path] = hash }
+            if let failure { failures.append(failure) }
+        }
+        return (hashes, failures)
+    }
+
+    private func write(_ data: Data, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Runs one named step and records how long it took (printed with `--verbose`, used by benchmarks).
+    private func timed<T>(_ step: String, _ report: inout BuildReport, _ body: (inout BuildReport) throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = try body(&report)
+        report.timings.append((step, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
+        return result
+    }
+}

@@ -1,0 +1,108 @@
+import Diagnostics
+import Extraction
+import Foundation
+import Markdown
+import TextRepair
+
+/// Read, repair, parse and extract one report: the per-file part of the build, run on every core.
+struct SourceReader: Sendable {
+    /// A report as far as one file tells: its facts, its (repaired) body for rendering, what went wrong.
+    struct ParsedSource: Sendable {
+        let file: ContentScanner.SourceFile
+        let language: String
+        let frontMatter: FrontMatter
+        let facts: AuditFacts
+        let body: String
+        let bodyLineOffset: Int
+        let diagnostics: [Diagnostic]
+        /// Modification time and size, so `serve` re-reads only what changed.
+        let stamp: FileStamp
+    }
+
+    /// Files larger than this are refused rather than risking the build's memory.
+    static let maximumFileSize = 64 * 1024 * 1024
+
+    let languages: [String]
+    let defaultLanguage: String
+    let vocabulary: Vocabulary
+    let ids: IDMatcher
+
+    /// nil when the file cannot be used at all (the diagnostics say why).
+    func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
+        let stamp = FileStamp(path: file.path)
+        guard stamp.size <= Self.maximumFileSize else {
+            return (nil, [.error(file.display, code: "content.too-large",
+                                 "file is \(stamp.size / 1_048_576) MiB, over the \(Self.maximumFileSize / 1_048_576) MiB limit; skipped")])
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return (nil, [.error(file.display, code: "content.unreadable", "file cannot be read; skipped")])
+        }
+        let decoded: String
+        switch SourceDecoder.decode(data) {
+        case .invalid(let failure):
+            return (nil, [.error(file.display, line: failure.line, code: "content.invalid-utf8",
+                                 "\(failure.description): the file is not UTF-8 text; re-save it as UTF-8 — skipped")])
+        case .decoded(let text):
+            decoded = text.text
+        }
+        var diagnostics: [Diagnostic] = []
+        let repaired = MojibakeRepair.repair(decoded)
+        for note in repaired.notes {
+            diagnostics.append(.info(file.display, line: note.line, code: "content.mojibake-repaired", note.summary))
+        }
+        return parse(repaired.text, file: file, stamp: stamp, diagnostics: diagnostics)
+    }
+
+    func parse(_ text: String, file: ContentScanner.SourceFile, stamp: FileStamp, diagnostics: [Diagnostic]) -> (ParsedSource?, [Diagnostic]) {
+        var diagnostics = diagnostics
+        let split = FrontMatter.split(text)
+        if let problem = split.problem {
+            diagnostics.append(.error(file.display, line: problem.line, code: "frontmatter.invalid", problem.message + "; the front matter is ignored"))
+        }
+        var language = file.suffixLanguage ?? defaultLanguage
+        if let declared = split.frontMatter.lang, !declared.isEmpty {
+            if file.suffixLanguage == nil {
+                if languages.contains(declared) {
+                    language = declared
+                } else {
+                    diagnostics.append(.warning(file.display, line: 1, code: "content.unknown-language",
+                        "front matter lang '\(declared)' is not a configured language; '\(defaultLanguage)' is used"))
+                }
+            } else if declared != file.suffixLanguage {
+                diagnostics.append(.warning(file.display, line: 1, code: "content.language-conflict",
+                    "front matter lang '\(declared)' disagrees with the file name suffix '.\(file.suffixLanguage!)'; the suffix wins"))
+            }
+        }
+        let document = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        let context = ExtractionContext(vocabulary: vocabulary, ids: ids, file: file.display)
+        let extracted = AuditExtractor(context: context).extract(document, frontMatter: split.frontMatter,
+                                                                 fileNameDate: Self.fileNameDate(file.slug))
+        diagnostics += extracted.diagnostics
+        let parsed = ParsedSource(file: file, language: language, frontMatter: split.frontMatter, facts: extracted.value,
+                                  body: split.body, bodyLineOffset: split.bodyLineOffset, diagnostics: diagnostics, stamp: stamp)
+        return (parsed, diagnostics)
+    }
+
+    /// `2025-03-10-audit-securite` → 2025-03-10.
+    static func fileNameDate(_ slug: String) -> AuditDate? {
+        guard slug.count >= 10 else { return nil }
+        return AuditDate(iso: String(slug.prefix(10)))
+    }
+}
+
+/// What identifies a version of a file cheaply: size and modification time.
+struct FileStamp: Sendable, Hashable {
+    let size: Int
+    let modified: Double
+
+    init(path: String) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            size = Int(info.st_size)
+            modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        } else {
+            size = 0
+            modified = 0
+        }
+    }
+}
