@@ -31,7 +31,7 @@ public struct PreviewServer: Sendable {
         if !HostPolicy.isLoopback(host) {
             Self.write("warning: serving on \(host), not loopback only: other machines can read the preview.\n", to: .standardError)
         }
-        let running = try await start()
+        let running = try await start(warnIfExposed: false)
         Self.write("Serving \(running.url) (Ctrl-C to stop)\n", to: .standardOutput)
         await TerminationSignal.wait()
         Self.write("Stopping…\n", to: .standardOutput)
@@ -41,7 +41,12 @@ public struct PreviewServer: Sendable {
     /// Builds, starts listening and watching, and returns once the server accepts connections.
     /// Throws if the address cannot be bound.
     public func start() async throws -> RunningPreview {
-        if !HostPolicy.isLoopback(host) {
+        try await start(warnIfExposed: true)
+    }
+
+    /// `run()` prints its own warning to stderr, whatever the log level, so it skips the log line.
+    private func start(warnIfExposed: Bool) async throws -> RunningPreview {
+        if warnIfExposed, !HostPolicy.isLoopback(host) {
             logger.warning("Listening on \(host): the preview is reachable from other machines")
         }
         let channel = ReloadChannel()
@@ -58,13 +63,17 @@ public struct PreviewServer: Sendable {
         )
         let (ready, readyContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let requestedPort = port
+        // Hummingbird's own messages repeat our "Serving …" line, and stopping by cancellation
+        // makes it log a misleading "error: … CancellationError()"; keep them for debug runs only.
+        var serverLogger = logger
+        if logger.logLevel > .debug { serverLogger.logLevel = .critical }
         let app = Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { serverChannel in
                 readyContinuation.yield(.success(serverChannel.localAddress?.port ?? requestedPort))
             },
-            logger: logger
+            logger: serverLogger
         )
         let serverTask = Task {
             do {

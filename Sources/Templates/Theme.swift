@@ -117,8 +117,10 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Drops nil optionals from dictionaries and arrays (mustache would render them as "nil").
+    /// Drops nil optionals (mustache would render them as "nil") and empty strings (so that
+    /// `{{#lang}} lang="{{lang}}"{{/lang}}` is skipped when there is nothing to say).
     static func clean(_ value: Any) -> Any? {
+        if let s = value as? String { return s.isEmpty ? nil : s }
         if let dict = value as? [String: Any] {
             var out: [String: Any] = [:]
             out.reserveCapacity(dict.count)

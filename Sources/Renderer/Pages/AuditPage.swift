@@ -21,6 +21,7 @@ struct AuditPage {
         context["title"] = title
         context["titleLang"] = hasOwnText ? "" : textLanguage
         context["textLang"] = textLanguage
+        context["foreignLang"] = hasOwnText ? nil : textLanguage
         context["projectName"] = project.info.name(in: page.language)
         context["projectHref"] = page.link(project: project.slug)
         context["date"] = page.date(audit.date)
@@ -37,8 +38,8 @@ struct AuditPage {
              "href": page.root + SitePaths.file(for: .audit(language: l, audit: audit.id))] as [String: Any]
         }
 
-        // Facts (always those of the source text, so both language pages agree).
-        let sourceFacts = audit.facts
+        // Facts of the text shown: a translation lists its items in its own words, with its own lines.
+        let sourceFacts = facts
         context["score"] = page.score(sourceFacts.score)
         context["domains"] = sourceFacts.domainScores.map { d -> [String: Any] in
             ["label": page.domainLabel(key: d.domain, fallback: d.label), "original": d.label, "key": d.domain,
@@ -78,10 +79,6 @@ struct AuditPage {
             var anchored = Set(facts.items.flatMap { [$0.line] + $0.otherLines })
             for d in facts.domainScores { anchored.insert(d.score.line) }
             for m in facts.mentions { anchored.insert(m.line) }
-            if textLanguage != audit.sourceLanguage {
-                // Facts link to the source text's lines; on a translation, anchor its own facts' lines too.
-                for i in audit.facts.items { anchored.insert(i.line) }
-            }
             let titleLine = facts.headings.first { $0.level == 1 }.flatMap { $0.text == facts.title ? $0.line : nil }
             let renderer = BodyRenderer(document: document, anchoredLines: anchored, ids: ids, skipHeadingLine: titleLine) { id in
                 knownGaps.contains(id) ? page.link(gap: id, project: project.slug) : nil

@@ -1,0 +1,43 @@
+# audit-site — the two commands a newcomer needs are `make site` and `make test`.
+SWIFT ?= swift
+CONTENT ?= content
+OUTPUT ?= public
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps build release serve check bench clean
+
+## Install the C library audit-site links (cmark-gfm with its GFM extensions) when it is missing.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+	  echo "Installing cmark-gfm (Debian packages)…"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build --product audit-site
+
+release: deps
+	$(SWIFT) build -c release --product audit-site
+
+## Build the demo portal from content/ into public/.
+site: build
+	$$($(SWIFT) build --show-bin-path)/audit-site build --content $(CONTENT) --output $(OUTPUT)
+	@echo "Open $(OUTPUT)/index.html, or run: make serve"
+
+serve: build
+	$$($(SWIFT) build --show-bin-path)/audit-site serve --content $(CONTENT) --output $(OUTPUT)
+
+check: build
+	$$($(SWIFT) build --show-bin-path)/audit-site check --content $(CONTENT)
+
+## Run every test (unit, end-to-end, preview server).
+test: deps
+	$(SWIFT) test
+
+## Compare with Hugo and the cmark-gfm floor on a synthetic corpus (see README: Performance).
+bench: release
+	./scripts/bench.sh
+
+clean:
+	rm -rf .build $(OUTPUT)
