@@ -24,14 +24,7 @@ public struct ProjectTimeline: Sendable {
         self.gaps = gaps
         burndown = Burndown(audits: ordered, histories: gaps)
         trackedItems = TrackedItem.track(ordered)
-        var positions: [String: Int] = [:]
-        for (i, a) in ordered.enumerated() { positions[a.id] = i }
-        var changes: [String: AuditChanges] = [:]
-        for (i, audit) in ordered.enumerated() {
-            changes[audit.id] = AuditChanges.between(previous: i > 0 ? ordered[i - 1] : nil, current: audit, position: i,
-                                                     positions: positions, histories: gaps)
-        }
-        self.changes = changes
+        changes = AuditChanges.all(audits: ordered, histories: gaps)
     }
 
     /// The audit before `auditID` in this project's timeline.

@@ -275,9 +275,13 @@ public final class SiteBuilder: @unchecked Sendable {
         for directory in Set(pages.map { ($0.path as NSString).deletingLastPathComponent }).sorted() where !directory.isEmpty {
             try fm.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
         }
+        let profile = ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil ? RenderProfile() : nil
+        defer { profile?.print() }
         let results = Parallel.map(pages) { plan -> (String, Int?, Diagnostic?) in
             do {
+                let start = DispatchTime.now().uptimeNanoseconds
                 let html = try merged.renderer.render(plan)
+                profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: html.utf8.count)
                 let data = Data(html.utf8)
                 let hash = data.hashValue
                 if previous[plan.path] != hash {
@@ -308,5 +312,29 @@ public final class SiteBuilder: @unchecked Sendable {
         let result = try body(&report)
         report.timings.append((step, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         return result
+    }
+}
+
+/// Render time per kind of page (`AUDIT_SITE_PROFILE=1`), for theme authors and benchmarks.
+final class RenderProfile: @unchecked Sendable {
+    private let lock = NSLock()
+    private var totals: [String: (count: Int, nanoseconds: UInt64, bytes: Int)] = [:]
+
+    func add(_ plan: PagePlan, nanoseconds: UInt64, bytes: Int) {
+        let name = String(String(describing: plan.kind).prefix { $0 != "(" })
+        lock.withLock {
+            var t = totals[name] ?? (0, 0, 0)
+            t.count += 1
+            t.nanoseconds += nanoseconds
+            t.bytes += bytes
+            totals[name] = t
+        }
+    }
+
+    func print() {
+        for (name, t) in totals.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }) {
+            let ms = Double(t.nanoseconds) / 1e6
+            FileHandle.standardError.write(Data("render \(name): \(t.count) pages, \(Int(ms)) ms, \(String(format: "%.2f", ms / Double(t.count))) ms/page, \(t.bytes / max(1, t.count)) bytes/page\n".utf8))
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Interface strings: language → key → text (nested YAML keys joined with dots).
     public let strings: [String: [String: String]]
+    /// `strings` as nested dictionaries per language, built once (every page needs them).
+    private let nested: NestedStrings
     /// Static files, relative to `static/`, sorted.
     public let assets: [String]
     /// Every template and string file, for change detection in `serve`.
@@ -75,6 +77,13 @@ public struct Theme: Sendable {
             }
         }
         self.strings = strings
+        var nested: [String: Any] = [:]
+        for (language, flat) in strings {
+            var root: [String: Any] = [:]
+            for (key, value) in flat { Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root) }
+            nested[language] = Self.clean(root)
+        }
+        self.nested = NestedStrings(byLanguage: nested)
         assets = Self.files(under: directory.appendingPathComponent("static"))
         sourceFiles = sources.sorted()
     }
@@ -86,7 +95,12 @@ public struct Theme: Sendable {
     /// Renders a page template with a context of dictionaries, arrays and strings. Absent values
     /// (nil optionals) are removed first, so `{{#score}}…{{/score}}` is skipped when there is no score.
     public func render(_ template: String, context: [String: Any]) throws -> String {
-        guard let output = library.render(Self.clean(context) ?? [:], withTemplate: template) else {
+        // Interface strings ("t") are already clean: skip the copy.
+        var values = context
+        let strings = values.removeValue(forKey: "t")
+        let cleaned = Self.clean(values) as? ContextObject ?? ContextObject([:])
+        if let strings { cleaned.values["t"] = strings }
+        guard let output = library.render(cleaned, withTemplate: template) else {
             throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
         }
         return output
@@ -98,12 +112,8 @@ public struct Theme: Sendable {
     }
 
     /// Interface strings of a language as nested dictionaries, for `{{t.nav.home}}` in templates.
-    public func templateStrings(for language: String) -> [String: Any] {
-        var root: [String: Any] = [:]
-        for (key, value) in strings(for: language) {
-            Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root)
-        }
-        return root
+    public func templateStrings(for language: String) -> Any {
+        nested.byLanguage[language] ?? nested.byLanguage["en"] ?? ContextObject([:])
     }
 
     static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any]) {
@@ -125,7 +135,7 @@ public struct Theme: Sendable {
             var out: [String: Any] = [:]
             out.reserveCapacity(dict.count)
             for (k, v) in dict { if let c = clean(v) { out[k] = c } }
-            return out
+            return ContextObject(out)
         }
         if let list = value as? [Any] { return list.compactMap(clean) }
         if let optional = value as? OptionalProtocol { return optional.wrappedAny.flatMap(clean) }
@@ -182,6 +192,24 @@ public enum ThemeError: Error, CustomStringConvertible {
         case .missingTemplate(let name, let folder): "template '\(name)' not found in \(folder)"
         }
     }
+}
+
+/// A context dictionary as a class: mustache finds children through `MustacheParent` with one
+/// cached protocol check per object, instead of a conditional-conformance lookup on every
+/// dictionary at every name it resolves.
+final class ContextObject: MustacheParent {
+    var values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? { values[name] }
+}
+
+/// Immutable after the theme is loaded, so sharing it between render threads is safe.
+struct NestedStrings: @unchecked Sendable {
+    let byLanguage: [String: Any]
 }
 
 /// Lets `clean` see through `Optional` values stored as `Any`.

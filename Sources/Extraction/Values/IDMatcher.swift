@@ -10,6 +10,9 @@ public struct IDMatcher: @unchecked Sendable {
     private let regex: NSRegularExpression
     /// A literal the pattern always starts with (`GAP-`), to skip text quickly.
     private let literalPrefix: String
+    /// Set when the pattern is just a literal followed by digits (`GAP-\d+`, the default and the
+    /// common case): then IDs are checked without a regular expression, which matters at 140 MiB.
+    private let digitsAfterPrefix: Bool
 
     public static let defaultPattern = #"GAP-\d+"#
 
@@ -17,19 +20,46 @@ public struct IDMatcher: @unchecked Sendable {
         self.pattern = pattern
         regex = try NSRegularExpression(pattern: "^(?:\(pattern))$", options: [])
         literalPrefix = Self.literalPrefix(of: pattern)
+        digitsAfterPrefix = !literalPrefix.isEmpty && (pattern == literalPrefix + #"\d+"# || pattern == literalPrefix + "[0-9]+")
     }
 
     /// True when `token` is entirely an ID of the configured pattern.
     public func isID(_ token: String) -> Bool {
         guard token.hasPrefix(literalPrefix) else { return false }
+        if digitsAfterPrefix {
+            let rest = token.utf8.dropFirst(literalPrefix.utf8.count)
+            return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
         let range = NSRange(token.startIndex..<token.endIndex, in: token)
         return regex.firstMatch(in: token, options: [], range: range) != nil
     }
 
     /// IDs of the configured pattern in `text`, in order (duplicates kept).
     public func ids(in text: String) -> [String] {
-        if !literalPrefix.isEmpty, !text.contains(literalPrefix) { return [] }
+        if !literalPrefix.isEmpty, !Self.containsBytes(text, literalPrefix) { return [] }
         return Self.tokens(in: text).filter(isID)
+    }
+
+    /// Byte search (Foundation's `contains` goes through CFString and is far slower on long text).
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { hay in
+            needle.withUTF8 { n in
+                guard let first = n.first, n.count <= hay.count else { return n.isEmpty }
+                var i = 0
+                let last = hay.count - n.count
+                while i <= last {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < n.count, hay[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Identifier-shaped tokens: start with a letter, contain a digit (`SEC-12`, `F03`, `GAP-1401`).

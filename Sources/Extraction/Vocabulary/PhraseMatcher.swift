@@ -1,23 +1,27 @@
 /// Finds vocabulary phrases in normalised text at word boundaries; the leftmost match wins and, at one
 /// position, the longest, so `pas fait` is open although it contains `fait`.
 struct PhraseMatcher<Value: Sendable>: Sendable {
-    private var entries: [(tokens: [Substring], value: Value)] = []
+    /// Phrases by their first word, longest first: a lookup per word of the text, not per phrase.
+    private var byFirstWord: [Substring: [(tokens: [Substring], value: Value)]] = [:]
+    private var whole: [String: Value] = [:]
 
     mutating func add(_ phrase: String, _ value: Value) {
-        let tokens = TextNormalizer.key(phrase).split(separator: " ")
-        guard !tokens.isEmpty else { return }
-        entries.append((tokens, value))
-        entries.sort { $0.tokens.count > $1.tokens.count }
+        let key = TextNormalizer.key(phrase)
+        let tokens = key.split(separator: " ")
+        guard let first = tokens.first else { return }
+        byFirstWord[first, default: []].append((tokens, value))
+        byFirstWord[first]!.sort { $0.tokens.count > $1.tokens.count }
+        if whole[key] == nil { whole[key] = value }
     }
 
     /// The leftmost match in an already-normalised key, with the matched phrase.
     func firstMatch(inKey key: String) -> (value: Value, phrase: String)? {
         let words = key.split(separator: " ")
-        guard !words.isEmpty else { return nil }
         for start in words.indices {
-            for entry in entries where entry.tokens.count <= words.count - start {
+            guard let candidates = byFirstWord[words[start]] else { continue }
+            for entry in candidates where entry.tokens.count <= words.count - start {
                 var ok = true
-                for (offset, token) in entry.tokens.enumerated() where words[start + offset] != token {
+                for offset in 1..<max(1, entry.tokens.count) where words[start + offset] != entry.tokens[offset] {
                     ok = false
                     break
                 }
@@ -27,9 +31,8 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         return nil
     }
 
-    /// True when the whole key is one of the phrases (used for column headers).
+    /// The value when the whole key is one of the phrases (used for column headers and labels).
     func matchesWhole(_ key: String) -> Value? {
-        let words = key.split(separator: " ")
-        return entries.first { $0.tokens == words }?.value
+        whole[key]
     }
 }

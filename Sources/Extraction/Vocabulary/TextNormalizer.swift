@@ -25,26 +25,34 @@ public enum TextNormalizer {
     @inline(__always)
     static func fold(_ scalar: Unicode.Scalar) -> String? {
         let v = scalar.value
-        if v < 0x80 {
-            switch v {
-            case 0x30...0x39, 0x61...0x7A: return String(Character(scalar))
-            case 0x41...0x5A: return String(Character(Unicode.Scalar(v + 32)!))
-            case 0x3F: return "?"
-            case 0x27: return "'"
-            default: return nil
-            }
-        }
+        if v < 0x80 { return asciiTable[Int(v)] }
+        if v < 0x250 { return latinTable[Int(v) - 0x80] }
         if v == 0x2019 { return "'" }
-        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            let s = String(Character(scalar)).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            switch s {
-            case "œ": return "oe"
-            case "æ": return "ae"
-            case "ß": return "ss"
-            default: return s.lowercased()
-            }
+        return foldSlow(scalar)
+    }
+
+    private static let asciiTable: [String?] = (0..<0x80).map { v -> String? in
+        switch v {
+        case 0x30...0x39, 0x61...0x7A: String(UnicodeScalar(UInt8(v)))
+        case 0x41...0x5A: String(UnicodeScalar(UInt8(v + 32)))
+        case 0x3F: "?"
+        case 0x27: "'"
+        default: nil
         }
-        return nil
+    }
+
+    /// Latin-1 and Latin Extended-A/B folded once: the accents of French, Turkish and most European text.
+    private static let latinTable: [String?] = (0x80..<0x250).map { v in foldSlow(Unicode.Scalar(UInt32(v))!) }
+
+    private static func foldSlow(_ scalar: Unicode.Scalar) -> String? {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
+        let s = String(Character(scalar)).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        switch s {
+        case "œ": return "oe"
+        case "æ": return "ae"
+        case "ß": return "ss"
+        default: return s.lowercased()
+        }
     }
 
     /// URL- and id-safe slug: ASCII letters, digits and single hyphens (`Qualité de code` → `qualite-de-code`).

@@ -4,8 +4,22 @@ import Markdown
 struct TableReader {
     let table: Table
     let context: ExtractionContext
+    let columnCount: Int
+    /// What each column's header announces (computed once: several walkers ask).
+    let roles: [Vocabulary.ColumnRole?]
+    /// The column holding one explicit ID per row, if any.
+    private(set) var idColumn: Int?
 
-    var columnCount: Int { max(table.header.cells.count, table.rows.map(\.cells.count).max() ?? 0) }
+    init(table: Table, context: ExtractionContext) {
+        self.table = table
+        self.context = context
+        columnCount = max(table.header.cells.count, table.rows.map(\.cells.count).max() ?? 0)
+        roles = (0..<columnCount).map { column in
+            context.vocabulary.columnRole(forHeader: column < table.header.cells.count ? table.header.cells[column].plainText : "")
+        }
+        idColumn = nil
+        idColumn = findIDColumn()
+    }
 
     func header(_ column: Int) -> String {
         column < table.header.cells.count ? table.header.cells[column].plainText : ""
@@ -16,17 +30,13 @@ struct TableReader {
         return row.cells[column].plainText
     }
 
-    var roles: [Vocabulary.ColumnRole?] {
-        (0..<columnCount).map { context.vocabulary.columnRole(forHeader: header($0)) }
-    }
-
     func firstColumn(_ role: Vocabulary.ColumnRole) -> Int? {
         roles.firstIndex { $0 == role }
     }
 
     /// The column holding one explicit ID per row: a column headed `ID`/`Réf.` whose cells look like
     /// identifiers, or any column whose cells match the configured ID pattern.
-    var idColumn: Int? {
+    private func findIDColumn() -> Int? {
         let rows = table.rows
         guard !rows.isEmpty else { return nil }
         for column in 0..<columnCount {

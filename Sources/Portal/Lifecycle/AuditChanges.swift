@@ -33,27 +33,48 @@ public struct AuditChanges: Sendable {
         previousAuditID == nil
     }
 
-    /// - Parameters:
-    ///   - position: the current audit's place in the project's chronological list.
-    ///   - positions: every audit's place, by audit ID.
-    static func between(previous: AuditRecord?, current: AuditRecord, position: Int, positions: [String: Int],
-                        histories: [GapHistory]) -> AuditChanges {
-        var new: [String] = [], closed: [String] = [], reopened: [String] = [], carried: [String] = [], stale: [String] = []
+    /// Changes of every audit of a project, in one sweep over the audits in order (linear in the
+    /// number of GAP statements, whatever the number of audits).
+    static func all(audits: [AuditRecord], histories: [GapHistory]) -> [String: AuditChanges] {
+        var statementsByAudit: [String: [(id: String, event: GapHistory.Event, first: Bool)]] = [:]
         for history in histories {
-            if let index = history.entries.firstIndex(where: { $0.auditID == current.id }) {
-                switch history.entries[index].event {
-                case .opened: new.append(history.id)
-                case .restated where index == 0: new.append(history.id)
-                case .closed where index > 0: closed.append(history.id)
-                case .closed: new.append(history.id)
-                case .reopened: reopened.append(history.id)
-                case .carried: carried.append(history.id)
-                default: break
-                }
-            } else if let last = history.entries.last(where: { (positions[$0.auditID] ?? .max) < position }), last.status.isOpen {
-                stale.append(history.id)
+            for (i, entry) in history.entries.enumerated() {
+                statementsByAudit[entry.auditID, default: []].append((history.id, entry.event, i == 0))
             }
         }
+        var openNow: Set<String> = []
+        var result: [String: AuditChanges] = [:]
+        for (i, audit) in audits.enumerated() {
+            var new: [String] = [], closed: [String] = [], reopened: [String] = [], carried: [String] = []
+            let statements = statementsByAudit[audit.id] ?? []
+            let stated = Set(statements.map(\.id))
+            for s in statements {
+                switch s.event {
+                case .opened: new.append(s.id)
+                case .restated where s.first: new.append(s.id)
+                case .closed where !s.first: closed.append(s.id)
+                case .closed: new.append(s.id)
+                case .reopened: reopened.append(s.id)
+                case .carried: carried.append(s.id)
+                default: break
+                }
+            }
+            let stale = openNow.subtracting(stated).sorted { GapOrder.less($0, $1) }
+            for s in statements {
+                switch s.event {
+                case .opened, .carried, .reopened: openNow.insert(s.id)
+                case .closed, .stillClosed, .restated: openNow.remove(s.id)
+                }
+            }
+            let sort: ([String]) -> [String] = { $0.sorted { GapOrder.less($0, $1) } }
+            result[audit.id] = between(previous: i > 0 ? audits[i - 1] : nil, current: audit, new: sort(new), closed: sort(closed),
+                                       reopened: sort(reopened), carried: sort(carried), stale: stale)
+        }
+        return result
+    }
+
+    static func between(previous: AuditRecord?, current: AuditRecord, new: [String], closed: [String], reopened: [String],
+                        carried: [String], stale: [String]) -> AuditChanges {
         var deltas: [AuditChanges.DomainDelta] = []
         for d in current.facts.domainScores {
             let before = previous?.facts.domainScores.first { $0.domain == d.domain }?.score.value

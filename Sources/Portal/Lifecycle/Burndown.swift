@@ -13,19 +13,29 @@ public struct Burndown: Sendable {
 
     public let points: [Point]
 
+    /// One sweep over the audits in order, keeping each GAP's latest state: linear in the number of
+    /// statements, so a project with hundreds of audits and thousands of GAPs stays fast.
     init(audits: [AuditRecord], histories: [GapHistory]) {
-        var positions: [String: Int] = [:]
-        for (i, a) in audits.enumerated() { positions[a.id] = i }
-        var points: [Point] = []
-        for (i, audit) in audits.enumerated() {
-            guard let date = audit.date else { continue }
-            var counts: [Severity?: Int] = [:]
-            for history in histories {
-                guard let last = history.entries.last(where: { (positions[$0.auditID] ?? .max) <= i }), last.status.isOpen else { continue }
-                let severity = history.entries.last { (positions[$0.auditID] ?? .max) <= i && $0.severity != nil }?.severity
-                counts[severity, default: 0] += 1
+        var statementsByAudit: [String: [(id: String, status: Status, severity: Severity?)]] = [:]
+        for history in histories {
+            for entry in history.entries {
+                statementsByAudit[entry.auditID, default: []].append((history.id, entry.status, entry.severity))
             }
-            points.append(Point(auditID: audit.id, date: date, counts: counts))
+        }
+        var state: [String: (open: Bool, severity: Severity?)] = [:]
+        var counts: [Severity?: Int] = [:]
+        var points: [Point] = []
+        for audit in audits {
+            for statement in statementsByAudit[audit.id] ?? [] {
+                let previous = state[statement.id]
+                if let previous, previous.open { counts[previous.severity, default: 0] -= 1 }
+                let severity = statement.severity ?? previous?.severity
+                let open = statement.status.isOpen
+                state[statement.id] = (open, severity)
+                if open { counts[severity, default: 0] += 1 }
+            }
+            guard let date = audit.date else { continue }
+            points.append(Point(auditID: audit.id, date: date, counts: counts.filter { $0.value > 0 }))
         }
         self.points = points
     }

@@ -27,8 +27,9 @@ public struct LocaleFormatter: Sendable {
         } else {
             text = String(format2(rounded))
         }
-        if decimalSeparator != "." { text = text.replacingOccurrences(of: ".", with: decimalSeparator) }
-        return text.replacingOccurrences(of: "-", with: "−")
+        if decimalSeparator != ".", let dot = text.firstIndex(of: ".") { text.replaceSubrange(dot...dot, with: decimalSeparator) }
+        if text.first == "-" { text = "−" + text.dropFirst() }
+        return text
     }
 
     private func format2(_ value: Double) -> String {
@@ -41,7 +42,24 @@ public struct LocaleFormatter: Sendable {
     }
 
     public func percent(_ value: Double) -> String {
-        percentPattern.replacingOccurrences(of: "{n}", with: number(value))
+        Self.fill(percentPattern, ["n": number(value)])
+    }
+
+    /// Replaces `{name}` placeholders in one pass (Foundation's replacingOccurrences is slow per page).
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        var out = ""
+        out.reserveCapacity(pattern.utf8.count + 16)
+        var rest = pattern[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     /// A score on its own scale (`15,5/20`), or as a percentage for scale 100.
@@ -60,10 +78,7 @@ public struct LocaleFormatter: Sendable {
     public func date(_ date: AuditDate) -> String {
         let month = strings["months.\(date.month)"] ?? String(date.month)
         let day = date.day == 1 ? (strings["date.first"] ?? "1") : String(date.day)
-        let pattern = strings["date.format"] ?? "{day} {month} {year}"
-        return pattern.replacingOccurrences(of: "{day}", with: day)
-            .replacingOccurrences(of: "{month}", with: month)
-            .replacingOccurrences(of: "{year}", with: String(date.year))
+        return Self.fill(strings["date.format"] ?? "{day} {month} {year}", ["day": day, "month": month, "year": String(date.year)])
     }
 
     /// Short form for chart axes: `02/2026` / `Feb 2026`.

@@ -26,9 +26,7 @@ struct PageContext {
 
     /// `{name}`-style placeholders filled in an interface string.
     func t(_ key: String, _ values: [String: String]) -> String {
-        var text = t(key)
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        LocaleFormatter.fill(t(key), values)
     }
 
     /// Relative link from this page to another page.
