@@ -51,6 +51,8 @@ extension Array where Element == Inline {
 extension String {
     /// Trims spaces, tabs, newlines and no-break spaces at both ends without Foundation.
     public func trimmingWhitespace() -> String {
+        // Fast path: nothing to trim when both ends are plain visible ASCII.
+        if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])

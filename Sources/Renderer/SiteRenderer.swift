@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 import Markdown
 import Portal
 import Templates
@@ -7,9 +8,8 @@ import Templates
 /// demand, so the builder can render pages in parallel and the preview can render only the pages a
 /// change touches. Every lookup goes through the portal's indexes: no page scans all audits.
 public struct SiteRenderer: Sendable {
-    /// The parsed body of an audit in one language (the source text of that language), on demand:
-    /// bodies are parsed again at render time instead of kept in memory for the whole build.
-    public typealias BodyProvider = @Sendable (_ auditID: String, _ language: String) -> MarkdownDocument?
+    /// The rendered body of an audit's text in one language.
+    public typealias BodyProvider = @Sendable (_ auditID: String, _ language: String) -> RenderedBody?
 
     let portal: Portal
     let theme: Theme
@@ -83,7 +83,7 @@ public struct SiteRenderer: Sendable {
         case .project(_, let slug):
             guard let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
             template = "project"
-            ProjectPage(project: project, page: page).fill(&context)
+            ProjectPage(project: project, portal: portal, page: page).fill(&context)
         case .audit(_, let id):
             guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
             template = "audit"
@@ -93,8 +93,11 @@ public struct SiteRenderer: Sendable {
             template = "gap"
             GapPage(gap: gap, project: project, portal: portal, page: page).fill(&context)
         }
+        if Self.skipTemplates { return "" }
         return try theme.render(template, context: context)
     }
+
+    static let skipTemplates = ProcessInfo.processInfo.environment["AUDIT_SITE_EXPERIMENT_SKIP_TEMPLATES"] != nil
 
     /// Values every page's layout uses: language, navigation, switcher, alternates.
     func layout(_ page: PageContext) -> [String: Any] {

@@ -20,6 +20,8 @@ public struct Theme: Sendable {
     public let strings: [String: [String: String]]
     /// `strings` as nested dictionaries per language, built once (every page needs them).
     private let nested: NestedStrings
+    /// Rendered skeletons per context shape (see `SkeletonCache`).
+    private let skeletons = SkeletonCache()
     /// Static files, relative to `static/`, sorted.
     public let assets: [String]
     /// Every template and string file, for change detection in `serve`.
@@ -81,7 +83,9 @@ public struct Theme: Sendable {
         for (language, flat) in strings {
             var root: [String: Any] = [:]
             for (key, value) in flat { Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root) }
-            nested[language] = Self.clean(root)
+            let object = Self.cleanDictionary(root)
+            object.isConstant = true
+            nested[language] = object
         }
         self.nested = NestedStrings(byLanguage: nested)
         assets = Self.files(under: directory.appendingPathComponent("static"))
@@ -95,12 +99,16 @@ public struct Theme: Sendable {
     /// Renders a page template with a context of dictionaries, arrays and strings. Absent values
     /// (nil optionals) are removed first, so `{{#score}}…{{/score}}` is skipped when there is no score.
     public func render(_ template: String, context: [String: Any]) throws -> String {
-        // Interface strings ("t") are already clean: skip the copy.
+        // Interface strings ("t") are constant per language: kept as they are, part of the shape.
         var values = context
         let strings = values.removeValue(forKey: "t")
         let cleaned = Self.clean(values) as? ContextObject ?? ContextObject([:])
-        if let strings { cleaned.values["t"] = strings }
-        guard let output = library.render(cleaned, withTemplate: template) else {
+        var constants = ""
+        if let strings = strings as? ContextObject {
+            cleaned.values["t"] = strings
+            constants = String(ObjectIdentifier(strings).hashValue)
+        }
+        guard let output = skeletons.render(template, library: library, context: cleaned, constants: constants) else {
             throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
         }
         return output
@@ -130,16 +138,31 @@ public struct Theme: Sendable {
     /// Drops nil optionals (mustache would render them as "nil") and empty strings (so that
     /// `{{#lang}} lang="{{lang}}"{{/lang}}` is skipped when there is nothing to say).
     static func clean(_ value: Any) -> Any? {
-        if let s = value as? String { return s.isEmpty ? nil : s }
-        if let dict = value as? [String: Any] {
-            var out: [String: Any] = [:]
-            out.reserveCapacity(dict.count)
-            for (k, v) in dict { if let c = clean(v) { out[k] = c } }
-            return ContextObject(out)
+        // Exact type checks first: casting `Any` to a collection or protocol type goes through the
+        // runtime's conformance and bridging machinery, which costs microseconds per value.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) {
+            let s = value as! String
+            return s.isEmpty ? nil : s
         }
-        if let list = value as? [Any] { return list.compactMap(clean) }
+        if type == ObjectIdentifier([String: Any].self) { return cleanDictionary(value as! [String: Any]) }
+        if type == ObjectIdentifier([[String: Any]].self) { return (value as! [[String: Any]]).map(cleanDictionary) }
+        if type == ObjectIdentifier([Any].self) { return (value as! [Any]).compactMap(clean) }
+        if type == ObjectIdentifier(Bool.self) || type == ObjectIdentifier(Int.self) || type == ObjectIdentifier(Double.self)
+            || type == ObjectIdentifier(ContextObject.self) {
+            return value
+        }
         if let optional = value as? OptionalProtocol { return optional.wrappedAny.flatMap(clean) }
+        if let dict = value as? [String: Any] { return cleanDictionary(dict) }
+        if let list = value as? [Any] { return list.compactMap(clean) }
         return value
+    }
+
+    static func cleanDictionary(_ dict: [String: Any]) -> ContextObject {
+        var out: [String: Any] = [:]
+        out.reserveCapacity(dict.count)
+        for (k, v) in dict { if let c = clean(v) { out[k] = c } }
+        return ContextObject(out)
     }
 
     static func flatten(_ value: Any?, prefix: String, into out: inout [String: String]) {
@@ -199,9 +222,12 @@ public enum ThemeError: Error, CustomStringConvertible {
 /// dictionary at every name it resolves.
 final class ContextObject: MustacheParent {
     var values: [String: Any]
+    /// Interface strings: the same object for every page of a language, never split into placeholders.
+    var isConstant = false
 
-    init(_ values: [String: Any]) {
+    init(_ values: [String: Any], constant: Bool = false) {
         self.values = values
+        isConstant = constant
     }
 
     func child(named name: String) -> Any? { values[name] }

@@ -125,7 +125,7 @@ import Testing
     @Test func mentionsLinkToGapPagesAndBack() {
         let audit = site.page("fr/projects/acme/2024-01-10-audit/index.html")
         // In the prose: "Le GAP-1 est le plus urgent, voir aussi GAP-2."
-        #expect(audit.contains("<p id=\"L24\">Le <a class=\"gap-ref\" href=\"../../../../fr/projects/acme/gaps/GAP-1/index.html\">GAP-1</a> est le plus urgent"))
+        #expect(audit.contains("<p id=\"L24\">Le <a class=\"gap-ref\" href=\"../gaps/GAP-1/index.html\">GAP-1</a> est le plus urgent"))
         #expect(audit.contains("id=\"L24\""), "the prose line is anchored for the GAP page to link to")
         let gapPage = site.page("fr/projects/acme/gaps/GAP-1/index.html")
         #expect(gapPage.contains("href=\"../../../../../fr/projects/acme/2024-01-10-audit/index.html#L20\""), "history links to the defining row")

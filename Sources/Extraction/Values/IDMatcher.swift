@@ -25,7 +25,7 @@ public struct IDMatcher: @unchecked Sendable {
 
     /// True when `token` is entirely an ID of the configured pattern.
     public func isID(_ token: String) -> Bool {
-        guard token.hasPrefix(literalPrefix) else { return false }
+        guard token.utf8.starts(with: literalPrefix.utf8) else { return false }
         if digitsAfterPrefix {
             let rest = token.utf8.dropFirst(literalPrefix.utf8.count)
             return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -41,7 +41,7 @@ public struct IDMatcher: @unchecked Sendable {
     }
 
     /// Byte search (Foundation's `contains` goes through CFString and is far slower on long text).
-    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+    public static func containsBytes(_ text: String, _ needle: String) -> Bool {
         var text = text
         var needle = needle
         return text.withUTF8 { hay in
@@ -63,29 +63,34 @@ public struct IDMatcher: @unchecked Sendable {
     }
 
     /// Identifier-shaped tokens: start with a letter, contain a digit (`SEC-12`, `F03`, `GAP-1401`).
+    /// Scans bytes: IDs are ASCII, and a non-ASCII letter glued before a token (`éGAP-1`) makes it
+    /// part of a word.
     public static func tokens(in text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previousWasWordChar = false
-        func flush() {
-            while let last = current.last, last == "-" || last == "." || last == "_" { current.removeLast() }
-            if current.first?.isLetter == true, current.contains(where: \.isNumber) { result.append(current) }
-            current = ""
+        let bytes = Array(text.utf8)
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func isWord(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
         }
-        for ch in text {
-            let isWordChar = ch.isASCII && (ch.isLetter || ch.isNumber || ch == "-" || ch == "_" || ch == ".")
-            if isWordChar {
-                if current.isEmpty, previousWasWordChar { continue }
-                current.append(ch)
-            } else {
-                if !current.isEmpty { flush() }
-                // A non-ASCII letter glued before a token ("éGAP-1") makes it part of a word.
-                previousWasWordChar = ch.isLetter || ch.isNumber
-                continue
+        while i < n {
+            let b = bytes[i]
+            guard isWord(b) else { i += 1; continue }
+            let glued = i > 0 && bytes[i - 1] >= 0x80
+            var j = i
+            var hasDigit = false
+            while j < n, isWord(bytes[j]) {
+                if bytes[j] >= 0x30 && bytes[j] <= 0x39 { hasDigit = true }
+                j += 1
             }
-            previousWasWordChar = true
+            var end = j
+            while end > i, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x5F { end -= 1 }
+            let startsWithLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            if !glued, startsWithLetter, hasDigit, end > i, j >= n || bytes[j] < 0x80 {
+                result.append(String(decoding: bytes[i..<end], as: UTF8.self))
+            }
+            i = j
         }
-        if !current.isEmpty { flush() }
         return result
     }
 

@@ -5,19 +5,31 @@ import Markdown
 /// punctuation turned into single spaces. `Sécurité**` and `SECURITE` both become `securite`.
 public enum TextNormalizer {
     public static func key(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) {
-                if pendingSpace, !out.isEmpty { out.append(" ") }
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII: the common case, straight to bytes.
+                var byte = UInt8(v)
+                if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x3F || byte == 0x27 {
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                } else {
+                    pendingSpace = true
+                }
+            } else if let folded = fold(scalar) {
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(folded)
+                out.append(contentsOf: folded.utf8)
             } else {
                 pendingSpace = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Key of a single scalar: ASCII letters and digits lower-cased, accented Latin letters folded,
@@ -67,25 +79,32 @@ public enum TextNormalizer {
     }
 
     /// Removes leading badges, numbering and markup from a title: `🔍 1.2 **Rollback**` → `Rollback`.
+    /// Works on scalars without Foundation: it runs on every table row and list item.
     public static func cleanTitle(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars[...]
-        while let first = scalars.first,
-              isEmojiLike(first) || first == " " || first == "\u{00A0}" || first == "*" || first == "_" || first == "#" {
-            scalars = scalars.dropFirst()
+        var scalars = Array(text.unicodeScalars)
+        // Markup asterisks anywhere (`**Rollback**`): they are emphasis, not text.
+        if scalars.contains("*") { scalars.removeAll { $0 == "*" } }
+        var start = 0
+        var end = scalars.count
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{00A0}" || s == "\t" || s == "\u{202F}" }
+        while start < end, isEmojiLike(scalars[start]) || isSpace(scalars[start]) || scalars[start] == "_" || scalars[start] == "#" { start += 1 }
+        // Leading outline numbers: "1.", "1.2", "2)", "3 -".
+        var i = start
+        while i < end, (scalars[i].value >= 0x30 && scalars[i].value <= 0x39) || scalars[i] == "." { i += 1 }
+        if i > start, scalars[start..<i].contains(where: { $0 != "." }), i < end,
+           isSpace(scalars[i]) || scalars[i] == ")" || scalars[i - 1] == "." {
+            while i < end, isSpace(scalars[i]) || scalars[i] == ")" || scalars[i] == "-" || scalars[i] == "–" || scalars[i] == "—" { i += 1 }
+            start = i
         }
-        var s = String(String.UnicodeScalarView(scalars))
-        // Leading outline numbers: "1.", "1.2", "2)", "IV."
-        if let match = s.firstIndex(where: { !($0.isNumber || $0 == ".") }), match != s.startIndex {
-            let prefix = s[s.startIndex..<match]
-            let rest = s[match...]
-            if prefix.contains(where: \.isNumber), rest.first == " " || rest.first == ")" || prefix.last == "." {
-                s = String(rest.drop(while: { $0 == ")" || $0 == " " || $0 == "-" || $0 == "–" || $0 == "—" }))
-            }
-        }
-        var trimmed = s.trimmingCharacters(in: .whitespaces)
-        while let last = trimmed.unicodeScalars.last, isEmojiLike(last) {
-            trimmed = String(String.UnicodeScalarView(trimmed.unicodeScalars.dropLast())).trimmingCharacters(in: .whitespaces)
-        }
-        return trimmed.replacingOccurrences(of: "**", with: "")
+        while end > start, isEmojiLike(scalars[end - 1]) || isSpace(scalars[end - 1]) || scalars[end - 1] == "_" { end -= 1 }
+        while start < end, isSpace(scalars[start]) { start += 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
     }
+}
+
+extension String {
+    /// True when the text has an ASCII digit (cheaper than `Character.isNumber` on every character).
+    public var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 }

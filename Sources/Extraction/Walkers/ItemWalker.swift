@@ -200,6 +200,7 @@ struct ItemWalker {
 
     /// `- **GAP-12** : Pas de backup (P1)`, `### GAP-101 — Secrets en clair`: an item defined by its leading ID.
     private func definesID(_ text: String, line: Int, collector: inout ItemCollector) -> Bool {
+        guard text.hasASCIIDigit, !context.ids.ids(in: String(text.prefix(60))).isEmpty else { return false }
         let cleaned = TextNormalizer.cleanTitle(text)
         guard let first = IDMatcher.tokens(in: String(cleaned.prefix(40))).first, cleaned.hasPrefix(first), context.ids.isID(first) else {
             return false

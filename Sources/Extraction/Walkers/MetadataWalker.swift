@@ -26,7 +26,7 @@ struct MetadataWalker {
         let dates = DateParser(vocabulary: context.vocabulary)
 
         func consider(_ line: TextLine) {
-            guard line.text.contains(where: \.isNumber) || line.text.contains(":") else { return }
+            guard line.text.hasASCIIDigit || line.text.contains(":") else { return }
             let labelled = TextLines.labelAndValue(line)
             if let (label, value) = labelled, let field = context.vocabulary.metadataField(forLabel: label) {
                 switch field {

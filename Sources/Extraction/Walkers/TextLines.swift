@@ -30,9 +30,14 @@ enum TextLines {
     /// Splits `Label: value` (also `**Label:** value`, `Label : value`, `Label — value`).
     static func labelAndValue(_ line: TextLine) -> (label: String, value: String)? {
         let text = line.text
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let utf8 = text.utf8
+        // The first colon (ASCII, or the full-width one some editors produce), found on bytes.
+        var colon = utf8.firstIndex(of: UInt8(ascii: ":"))
+        if colon == nil, let wide = text.firstIndex(of: "：") { colon = wide }
+        guard let colon, utf8.distance(from: utf8.startIndex, to: colon) <= 240 else { return nil }
         let label = text[..<colon].trimmingWhitespace()
-        let value = text[text.index(after: colon)...].trimmingWhitespace()
+        let afterColon = text[colon...].dropFirst()
+        let value = afterColon.trimmingWhitespace()
         guard !label.isEmpty, label.count <= 60 else { return nil }
         return (label, value)
     }

@@ -42,6 +42,10 @@ public struct AuditChanges: Sendable {
                 statementsByAudit[entry.auditID, default: []].append((history.id, entry.event, i == 0))
             }
         }
+        // Histories come sorted by ID: their position is the sort key (no string splitting per comparison).
+        var order: [String: Int] = [:]
+        for (i, history) in histories.enumerated() { order[history.id] = i }
+        let sort: ([String]) -> [String] = { $0.sorted { order[$0, default: .max] < order[$1, default: .max] } }
         var openNow: Set<String> = []
         var result: [String: AuditChanges] = [:]
         for (i, audit) in audits.enumerated() {
@@ -59,14 +63,13 @@ public struct AuditChanges: Sendable {
                 default: break
                 }
             }
-            let stale = openNow.subtracting(stated).sorted { GapOrder.less($0, $1) }
+            let stale = sort(Array(openNow.subtracting(stated)))
             for s in statements {
                 switch s.event {
                 case .opened, .carried, .reopened: openNow.insert(s.id)
                 case .closed, .stillClosed, .restated: openNow.remove(s.id)
                 }
             }
-            let sort: ([String]) -> [String] = { $0.sorted { GapOrder.less($0, $1) } }
             result[audit.id] = between(previous: i > 0 ? audits[i - 1] : nil, current: audit, new: sort(new), closed: sort(closed),
                                        reopened: sort(reopened), carried: sort(carried), stale: stale)
         }

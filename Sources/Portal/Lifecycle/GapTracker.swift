@@ -53,7 +53,11 @@ struct GapTracker {
             }
             byID[id] = history
         }
-        return byID.values.sorted { GapOrder.less($0.id, $1.id) }
+        let keys = Dictionary(uniqueKeysWithValues: byID.keys.map { ($0, GapOrder.split($0)) })
+        return byID.values.sorted { a, b in
+            let ka = keys[a.id]!, kb = keys[b.id]!
+            return ka != kb ? (ka.0, ka.1) < (kb.0, kb.1) : a.id < b.id
+        }
     }
 }
 

@@ -7,11 +7,7 @@ import Markdown
 /// those ids. It keeps cmark's safe mode: text and attributes escaped, raw HTML dropped, dangerous
 /// URLs refused, and nothing loaded from outside the site.
 public struct BodyRenderer {
-    public struct Output: Sendable {
-        public let html: String
-        /// Level 2 and 3 headings, for the table of contents.
-        public let toc: [(level: Int, text: String, anchor: String)]
-    }
+    public typealias Output = RenderedBody
 
     /// Heading id by source line (from `HeadingAnchors`, so extraction and rendering agree).
     let headingAnchors: [Int: String]
@@ -23,6 +19,22 @@ public struct BodyRenderer {
     /// Line of the H1 used as the page title, left out of the body.
     let skipHeadingLine: Int?
     let anchorBySlug: [String: String]
+
+    /// Renders a report's body as the build does, once, right after extraction: anchors on every line
+    /// a fact or mention links to, the H1 that became the title left out, every ID of the pattern
+    /// linked to its GAP page (relative, so the same HTML serves every language; links to IDs the
+    /// project never defines are removed later by `RenderedBody.unlinking`).
+    public static func render(_ document: MarkdownDocument, facts: AuditFacts, ids: IDMatcher) -> RenderedBody {
+        var anchored = Set(facts.items.flatMap { [$0.line] + $0.otherLines })
+        for d in facts.domainScores { anchored.insert(d.score.line) }
+        for m in facts.mentions { anchored.insert(m.line) }
+        let titleLine = facts.headings.first { $0.level == 1 }.flatMap { $0.text == facts.title ? $0.line : nil }
+        let defined = Set(facts.mentions.map(\.id))
+        let renderer = BodyRenderer(document: document, anchoredLines: anchored, ids: ids, skipHeadingLine: titleLine) { id in
+            ids.isID(id) || defined.contains(id) ? RenderedBody.gapHref(id) : nil
+        }
+        return renderer.render(document)
+    }
 
     public init(document: MarkdownDocument, anchoredLines: Set<Int>, ids: IDMatcher, skipHeadingLine: Int?,
                 idLink: @escaping (String) -> String?) {
@@ -42,7 +54,7 @@ public struct BodyRenderer {
         out.reserveCapacity(4096)
         var toc: [(Int, String, String)] = []
         blocks(document.blocks, into: &out, toc: &toc, tight: false)
-        return Output(html: out, toc: toc)
+        return RenderedBody(html: out, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
     }
 
     private func lineID(_ line: Int) -> String {
@@ -191,7 +203,7 @@ public struct BodyRenderer {
 
     /// Escaped text with known IDs turned into links to their pages.
     private func linkedText(_ text: String, into out: inout String) {
-        let found = ids.ids(in: text)
+        let found = IDMatcher.containsBytes(text, "-") || text.hasASCIIDigit ? IDMatcher.tokens(in: text).filter { idLink($0) != nil } : []
         guard !found.isEmpty else {
             out += HTMLEscape.escape(text)
             return

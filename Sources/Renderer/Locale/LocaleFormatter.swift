@@ -78,7 +78,9 @@ public struct LocaleFormatter: Sendable {
     public func date(_ date: AuditDate) -> String {
         let month = strings["months.\(date.month)"] ?? String(date.month)
         let day = date.day == 1 ? (strings["date.first"] ?? "1") : String(date.day)
-        return Self.fill(strings["date.format"] ?? "{day} {month} {year}", ["day": day, "month": month, "year": String(date.year)])
+        let pattern = strings["date.format"] ?? "{day} {month} {year}"
+        if pattern == "{day} {month} {year}" { return day + " " + month + " " + String(date.year) }
+        return Self.fill(pattern, ["day": day, "month": month, "year": String(date.year)])
     }
 
     /// Short form for chart axes: `02/2026` / `Feb 2026`.

@@ -41,11 +41,18 @@ struct AuditPage {
         // Facts of the text shown: a translation lists its items in its own words, with its own lines.
         let sourceFacts = facts
         context["score"] = page.score(sourceFacts.score)
-        context["domains"] = sourceFacts.domainScores.map { d -> [String: Any] in
-            ["label": page.domainLabel(key: d.domain, fallback: d.label), "original": d.label, "key": d.domain,
-             "text": page.format.score(d.score.scale == 100 ? d.score : d.score), "value": fmt(d.score.value),
-             "percent": page.format.percent(d.score.value), "level": PageContext.level(d.score.value), "href": "#L\(d.score.line)"]
+        var bars = HTMLFragment(capacity: sourceFacts.domainScores.count * 300)
+        for d in sourceFacts.domainScores {
+            bars.raw("<li><a href=\"#L\(d.score.line)\" title=\"")
+            bars.text(page.t("audit.original") + " : " + d.label)
+            bars.raw("\"><span class=\"bar-label\">")
+            bars.text(page.domainLabel(key: d.domain, fallback: d.label))
+            bars.raw("</span><span class=\"bar score-\(PageContext.level(d.score.value))\" style=\"--v:\(fmt(d.score.value))\"></span><span class=\"bar-value\">")
+            bars.text(page.format.score(d.score))
+            bars.raw("</span></a></li>\n")
         }
+        context["domainsHTML"] = bars.html
+        context["hasDomains"] = !sourceFacts.domainScores.isEmpty
         let knownGaps = Set(project.gaps.map(\.id))
         context["itemGroups"] = Item.Kind.allCases.compactMap { kind -> [String: Any]? in
             let items = sourceFacts.items.filter { $0.kind == kind }
@@ -55,37 +62,49 @@ struct AuditPage {
                 let n = items.filter { $0.status == status }.count
                 if n > 0 { counts.append("\(n) \(page.statusLabel(status).lowercased())") }
             }
+            let foreign = textLanguage == page.language ? nil : textLanguage
+            var list = HTMLFragment(capacity: items.count * 300)
+            for item in items {
+                list.raw("<li class=\"item st-\(item.status.rawValue)\"><a class=\"item-link\" href=\"#L\(item.line)\" title=\"")
+                list.text(page.t("audit.source"))
+                list.raw("\">")
+                if let id = item.id {
+                    list.raw("<span class=\"item-id\">")
+                    list.text(id)
+                    list.raw("</span> ")
+                }
+                list.raw(foreign.map { "<span lang=\"\($0)\">" } ?? "<span>")
+                list.text(item.title)
+                list.raw("</span></a>\n<span class=\"item-tags\">")
+                if let severity = item.severity {
+                    list.badge("sev-\(severity.rawValue)", page.severityLabel(severity))
+                    list.raw(" ")
+                }
+                list.badge("st-\(item.status.rawValue)", page.statusLabel(item.status))
+                if let id = item.id, knownGaps.contains(id) {
+                    list.raw(" ")
+                    list.link(page.link(gap: id, project: project.slug), "→ \(id)", cssClass: "gap-page")
+                }
+                list.raw("</span></li>\n")
+            }
             return [
                 "kind": page.kindLabel(kind, plural: items.count > 1), "key": kind.rawValue, "count": items.count,
-                "summary": counts.joined(separator: " · "),
-                "items": items.map { item -> [String: Any] in
-                    var row: [String: Any] = [
-                        "title": item.title, "href": "#L\(item.line)",
-                        "status": page.statusLabel(item.status), "statusKey": item.status.rawValue,
-                        "severity": item.severity.map { page.severityLabel($0) } as Any, "severityKey": item.severity?.rawValue ?? "none",
-                    ]
-                    if let id = item.id {
-                        row["id"] = id
-                        if knownGaps.contains(id) { row["gapHref"] = page.link(gap: id, project: project.slug) }
-                    }
-                    return row
-                },
+                "summary": counts.joined(separator: " · "), "itemsHTML": list.html,
             ]
         }
         fillChanges(&context)
 
-        // The text, with anchors on every line a fact or a GAP page links to.
-        if let document = body(audit.id, textLanguage) {
-            var anchored = Set(facts.items.flatMap { [$0.line] + $0.otherLines })
-            for d in facts.domainScores { anchored.insert(d.score.line) }
-            for m in facts.mentions { anchored.insert(m.line) }
-            let titleLine = facts.headings.first { $0.level == 1 }.flatMap { $0.text == facts.title ? $0.line : nil }
-            let renderer = BodyRenderer(document: document, anchoredLines: anchored, ids: ids, skipHeadingLine: titleLine) { id in
-                knownGaps.contains(id) ? page.link(gap: id, project: project.slug) : nil
+        // The text, rendered once when it was read, with anchors on every line a fact or a GAP page links to.
+        if let output = body(audit.id, textLanguage) {
+            let unknown = Set(facts.mentions.map(\.id)).subtracting(knownGaps).sorted()
+            context["body"] = unknown.isEmpty ? output.html : output.unlinking(unknown)
+            var toc = HTMLFragment(capacity: output.toc.count * 80)
+            for entry in output.toc {
+                toc.raw(entry.level == 3 ? "<li class=\"sub\">" : "<li>")
+                toc.link("#" + entry.anchor, entry.text)
+                toc.raw("</li>")
             }
-            let output = renderer.render(document)
-            context["body"] = output.html
-            context["toc"] = output.toc.map { ["text": $0.text, "anchor": $0.anchor, "sub": $0.level == 3] as [String: Any] }
+            context["tocHTML"] = toc.html
             context["hasToc"] = output.toc.count >= 3
         }
     }
@@ -97,19 +116,34 @@ struct AuditPage {
             "previousTitle": previous.title(in: page.language), "previousHref": page.link(audit: previousID),
             "previousDate": page.date(previous.date), "scoreDelta": page.delta(changes.scoreDelta) as Any,
         ]
-        result["domains"] = changes.domains.compactMap { d -> [String: Any]? in
-            guard let delta = d.delta, delta != 0 else { return nil }
-            return ["label": page.domainLabel(key: d.key, fallback: d.label), "delta": page.delta(delta) as Any,
-                    "before": d.before.map(page.format.percent) as Any, "after": d.after.map(page.format.percent) as Any]
+        var domains = HTMLFragment(capacity: 1024)
+        for d in changes.domains {
+            guard let delta = d.delta, delta != 0 else { continue }
+            domains.raw("<li>")
+            domains.text(page.domainLabel(key: d.key, fallback: d.label))
+            domains.raw(" ")
+            domains.text(d.before.map(page.format.percent) ?? "—")
+            domains.raw(" → ")
+            domains.text(d.after.map(page.format.percent) ?? "—")
+            domains.raw(" ")
+            domains.delta(page.delta(delta))
+            domains.raw("</li>")
         }
-        func gaps(_ list: [String], _ key: String) -> [String: Any]? {
-            guard !list.isEmpty else { return nil }
-            return ["label": page.t(key), "key": key,
-                    "gaps": list.map { ["id": $0, "href": page.link(gap: $0, project: project.slug)] }]
+        result["deltasHTML"] = domains.html
+        var groups = HTMLFragment(capacity: 1024)
+        for (list, key) in [(changes.newGaps, "changes.new"), (changes.closedGaps, "changes.closed"),
+                            (changes.reopenedGaps, "changes.reopened"), (changes.carriedGaps, "changes.carried"),
+                            (changes.notReassessedGaps, "changes.notReassessed")] where !list.isEmpty {
+            groups.raw("<p class=\"gap-group gap-\(key.dropFirst("changes.".count))\"><span class=\"label\">")
+            groups.text(page.t(key))
+            groups.raw("</span> ")
+            for id in list {
+                groups.link(page.link(gap: id, project: project.slug), id, cssClass: "gap-ref")
+                groups.raw(" ")
+            }
+            groups.raw("</p>\n")
         }
-        result["gapGroups"] = [gaps(changes.newGaps, "changes.new"), gaps(changes.closedGaps, "changes.closed"),
-                               gaps(changes.reopenedGaps, "changes.reopened"), gaps(changes.carriedGaps, "changes.carried"),
-                               gaps(changes.notReassessedGaps, "changes.notReassessed")].compactMap { $0 }
+        result["gapGroupsHTML"] = groups.html
         context["changes"] = result
     }
 }

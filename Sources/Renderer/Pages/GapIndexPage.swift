@@ -21,7 +21,7 @@ struct GapIndexPage {
                 return GapOrder.less(a.id, b.id)
             }
             return ["label": page.severityLabel(severity), "key": severity?.rawValue ?? "none", "count": list.count,
-                    "gaps": sorted.map(row)]
+                    "rowsHTML": GapRowsFragment(page: page, portal: portal).indexRows(sorted)]
         }
         context["severityCounts"] = order.map { s in
             ["label": page.severityLabel(s), "key": s?.rawValue ?? "none", "count": bySeverity[s]?.count ?? 0] as [String: Any]
@@ -34,23 +34,5 @@ struct GapIndexPage {
         context["statusOptions"] = Status.allCases.map { ["key": $0.rawValue, "label": page.statusLabel($0)] }
         context["total"] = gaps.count
         context["hasGaps"] = !gaps.isEmpty
-    }
-
-    func row(_ gap: GapHistory) -> [String: Any] {
-        let project = portal.project(gap.project)
-        return [
-            "id": gap.id, "title": gap.title,
-            "href": page.link(gap: gap.id, project: gap.project),
-            "project": project?.info.name(in: page.language) ?? gap.project, "projectSlug": gap.project,
-            "projectHref": page.link(project: gap.project),
-            "severity": page.severityLabel(gap.severity), "severityKey": gap.severity?.rawValue ?? "none",
-            "severityRank": gap.severity?.rank ?? 9,
-            "status": page.statusLabel(gap.status), "statusKey": gap.status.rawValue,
-            "firstSeen": page.date(gap.firstSeen), "firstSeenISO": gap.firstSeen?.description ?? "",
-            "lastSeen": page.date(gap.lastSeen),
-            "age": gap.ageDays.map { page.t("age.days", ["n": String($0)]) } ?? "—", "ageDays": gap.ageDays ?? 0,
-            "stale": gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) } as Any,
-            "reopened": gap.reopened,
-        ]
     }
 }

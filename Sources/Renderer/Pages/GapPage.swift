@@ -31,28 +31,43 @@ struct GapPage {
         if changes.count > 1 {
             context["severityChanges"] = changes.map { page.severityLabel($0) }.joined(separator: " → ")
         }
-        context["entries"] = gap.entries.map { entry -> [String: Any] in
+        var history = HTMLFragment(capacity: gap.entries.count * 400)
+        for entry in gap.entries {
             let audit = portal.audit(entry.auditID)
-            return [
-                "date": page.date(entry.date), "isoDate": entry.date?.description ?? "",
-                "auditTitle": audit?.title(in: page.language) ?? entry.auditID,
-                "href": page.link(audit: entry.auditID) + "#L\(entry.line)",
-                "status": page.statusLabel(entry.status), "statusKey": entry.status.rawValue,
-                "severity": page.severityLabel(entry.severity), "severityKey": entry.severity?.rawValue ?? "none",
-                "event": page.t("event.\(entry.event.rawValue)"), "eventKey": entry.event.rawValue,
-                "title": entry.title,
-            ]
+            history.raw("<li class=\"event-\(entry.event.rawValue)\"><time datetime=\"\(entry.date?.description ?? "")\">")
+            history.text(page.date(entry.date))
+            history.raw("</time> <span class=\"event\">")
+            history.text(page.t("event.\(entry.event.rawValue)"))
+            history.raw("</span> ")
+            history.badge("st-\(entry.status.rawValue)", page.statusLabel(entry.status))
+            history.raw(" ")
+            history.badge("sev-\(entry.severity?.rawValue ?? "none")", page.severityLabel(entry.severity))
+            history.raw(" ")
+            history.link(page.link(audit: entry.auditID) + "#L\(entry.line)", audit?.title(in: page.language) ?? entry.auditID,
+                         lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
+            history.raw("</li>\n")
         }
+        context["historyHTML"] = history.html
         let definitionLines = Set(gap.entries.map { "\($0.auditID)#\($0.line)" })
-        context["references"] = gap.references.filter { !definitionLines.contains("\($0.auditID)#\($0.line)") }.map { ref -> [String: Any] in
+        let references = gap.references.filter { !definitionLines.contains("\($0.auditID)#\($0.line)") }
+        var refs = HTMLFragment(capacity: references.count * 300)
+        for ref in references {
             let audit = portal.audit(ref.auditID)
-            return [
-                "auditTitle": audit?.title(in: page.language) ?? ref.auditID,
-                "date": page.date(audit?.date),
-                "href": page.link(audit: ref.auditID) + "#L\(ref.line)",
-                "section": ref.sectionTitle ?? page.t("gap.noSection"),
-                "sectionHref": ref.sectionAnchor.map { page.link(audit: ref.auditID) + "#" + $0 } as Any,
-            ]
+            let auditLink = page.link(audit: ref.auditID)
+            refs.raw("<li>")
+            refs.link(auditLink + "#L\(ref.line)", audit?.title(in: page.language) ?? ref.auditID,
+                      lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
+            refs.raw(" · ")
+            refs.text(page.date(audit?.date))
+            refs.raw(" · ")
+            if let anchor = ref.sectionAnchor {
+                refs.link(auditLink + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
+            } else {
+                refs.text(page.t("gap.noSection"))
+            }
+            refs.raw("</li>\n")
         }
+        context["referencesHTML"] = refs.html
+        context["hasReferences"] = !references.isEmpty
     }
 }

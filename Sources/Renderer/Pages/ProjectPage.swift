@@ -5,6 +5,7 @@ import Portal
 /// and charts), the GAP burn-down, the audits newest first, and every GAP of the project.
 struct ProjectPage {
     let project: ProjectTimeline
+    let portal: Portal
     let page: PageContext
 
     func fill(_ context: inout [String: Any]) {
@@ -22,37 +23,41 @@ struct ProjectPage {
                 "previousDate": previous.map { page.date($0.date) } as Any,
             ] as [String: Any]
         }
-        context["audits"] = project.audits.reversed().map { audit -> [String: Any] in
-            [
-                "title": audit.title(in: page.language), "href": page.link(audit: audit.id), "date": page.date(audit.date),
-                "isoDate": audit.date?.description ?? "", "score": page.score(audit.facts.score) as Any,
-                "titleLang": audit.languages.contains(page.language) ? "" : audit.sourceLanguage,
-                "languages": audit.languages.map { $0.uppercased() }.joined(separator: " · "),
-            ]
+        var audits = HTMLFragment(capacity: project.audits.count * 300)
+        for audit in project.audits.reversed() {
+            audits.raw("<li><time datetime=\"\(audit.date?.description ?? "")\">")
+            audits.text(page.date(audit.date))
+            audits.raw("</time> ")
+            audits.link(page.link(audit: audit.id), audit.title(in: page.language),
+                        lang: audit.languages.contains(page.language) ? nil : audit.sourceLanguage)
+            audits.raw(" ")
+            audits.score(page.score(audit.facts.score))
+            audits.raw(" <span class=\"muted\">")
+            audits.text(audit.languages.map { $0.uppercased() }.joined(separator: " · "))
+            audits.raw("</span></li>\n")
         }
+        context["auditsHTML"] = audits.html
         fillTrends(&context)
         fillBurndown(&context)
-        context["gaps"] = project.gaps.map { gap -> [String: Any] in
-            [
-                "id": gap.id, "title": gap.title, "href": page.link(gap: gap.id, project: project.slug),
-                "severity": page.severityLabel(gap.severity), "severityKey": gap.severity?.rawValue ?? "none",
-                "status": page.statusLabel(gap.status), "statusKey": gap.status.rawValue,
-                "firstSeen": page.date(gap.firstSeen), "lastSeen": page.date(gap.lastSeen),
-                "age": gap.ageDays.map { page.t("age.days", ["n": String($0)]) } ?? "—",
-                "stale": gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) } as Any,
-                "reopened": gap.reopened,
-            ]
-        }
+        context["gapRowsHTML"] = GapRowsFragment(page: page, portal: portal).projectRows(project.gaps)
         context["hasGaps"] = !project.gaps.isEmpty
-        context["tracked"] = project.trackedItems.prefix(200).map { item -> [String: Any] in
-            [
-                "kind": page.kindLabel(item.kind), "title": item.title,
-                "entries": item.entries.map { e in
-                    ["date": page.date(e.date), "status": page.statusLabel(e.status), "statusKey": e.status.rawValue,
-                     "href": page.link(audit: e.auditID) + "#L\(e.line)"] as [String: Any]
-                },
-            ]
+        var tracked = HTMLFragment(capacity: 4096)
+        for item in project.trackedItems.prefix(500) {
+            tracked.raw("<li><span class=\"label\">")
+            tracked.text(page.kindLabel(item.kind))
+            tracked.raw("</span> ")
+            tracked.text(item.title)
+            tracked.raw(" — ")
+            for e in item.entries {
+                tracked.raw("<a href=\"\(HTMLEscape.escape(page.link(audit: e.auditID)))#L\(e.line)\" class=\"badge st-\(e.status.rawValue)\" title=\"")
+                tracked.text(page.statusLabel(e.status))
+                tracked.raw("\">")
+                tracked.text(page.date(e.date))
+                tracked.raw("</a> ")
+            }
+            tracked.raw("</li>\n")
         }
+        context["trackedHTML"] = tracked.html
         context["hasTracked"] = !project.trackedItems.isEmpty
     }
 
@@ -76,27 +81,43 @@ struct ProjectPage {
         context["trendDates"] = trends.dates.enumerated().map { i, d in
             ["date": page.format.date(d), "href": page.link(audit: trends.auditIDs[i])] as [String: Any]
         }
-        var rows: [[String: Any]] = []
+        var rows = HTMLFragment(capacity: (trends.domains.count + 1) * trends.dates.count * 120)
         if trends.global.contains(where: { $0 != nil }) {
-            rows.append(["label": page.t("trend.global"), "isGlobal": true, "cells": cells(trends.global)])
+            row(page.t("trend.global"), trends.global, cssClass: "global", into: &rows)
         }
         for domain in trends.domains {
-            rows.append(["label": page.domainLabel(key: domain.key, fallback: domain.label), "key": domain.key, "cells": cells(domain.values)])
+            row(page.domainLabel(key: domain.key, fallback: domain.label), domain.values, cssClass: nil, into: &rows)
         }
-        context["trendRows"] = rows
+        context["trendRowsHTML"] = rows.html
         context["hasTrends"] = true
     }
 
-    /// One cell per audit: the score and its change since the previous audit that scored this domain.
-    private func cells(_ values: [Double?]) -> [[String: Any]] {
+    /// One row of the trend table: a cell per audit with the score and its change since the previous
+    /// audit that scored this domain; a dash where the audit did not score it.
+    private func row(_ label: String, _ values: [Double?], cssClass: String?, into html: inout HTMLFragment) {
+        html.raw(cssClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
+        html.raw("<th scope=\"row\">")
+        html.text(label)
+        html.raw("</th>")
         var previous: Double?
-        return values.map { value in
-            defer { if value != nil { previous = value } }
-            guard let value else { return ["empty": true, "text": "—", "label": page.t("trend.missing")] }
-            var cell: [String: Any] = ["text": page.format.percent(value), "level": PageContext.level(value)]
-            if let previous { cell["delta"] = page.delta(value - previous) as Any }
-            return cell
+        for value in values {
+            guard let value else {
+                html.raw("<td class=\"num\"><span class=\"missing\" title=\"")
+                html.text(page.t("trend.missing"))
+                html.raw("\">—</span></td>")
+                continue
+            }
+            html.raw("<td class=\"num\"><span class=\"score score-\(PageContext.level(value))\">")
+            html.text(page.format.percent(value))
+            html.raw("</span>")
+            if let previous {
+                html.raw(" ")
+                html.delta(page.delta(value - previous))
+            }
+            html.raw("</td>")
+            previous = value
         }
+        html.raw("</tr>\n")
     }
 
     private func fillBurndown(_ context: inout [String: Any]) {
@@ -106,10 +127,15 @@ struct ProjectPage {
         let layers = order.map { (name: page.severityLabel($0), cssClass: "sev-\($0?.rawValue ?? "none")") }
         let bars = points.map { p in StackedBarChart.Bar(label: page.format.shortDate(p.date), counts: order.map { p.counts[$0] ?? 0 }) }
         context["burndownChart"] = StackedBarChart(title: page.t("burndown.title"), layers: layers, bars: bars).svg(id: "chart-burndown")
-        context["burndownRows"] = points.map { p -> [String: Any] in
-            ["date": page.format.date(p.date), "href": page.link(audit: p.auditID), "total": p.total,
-             "counts": order.map { ["count": p.counts[$0] ?? 0] }]
+        var rows = HTMLFragment(capacity: points.count * 200)
+        for p in points {
+            rows.raw("<tr><th scope=\"row\">")
+            rows.link(page.link(audit: p.auditID), page.format.date(p.date))
+            rows.raw("</th>")
+            for severity in order { rows.raw("<td class=\"num\">\(p.counts[severity] ?? 0)</td>") }
+            rows.raw("<td class=\"num\">\(p.total)</td></tr>\n")
         }
+        context["burndownRowsHTML"] = rows.html
         context["burndownHeaders"] = order.map { ["label": page.severityLabel($0), "key": $0?.rawValue ?? "none"] }
     }
 }

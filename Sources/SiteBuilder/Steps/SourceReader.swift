@@ -2,18 +2,19 @@ import Diagnostics
 import Extraction
 import Foundation
 import Markdown
+import Renderer
 import TextRepair
 
 /// Read, repair, parse and extract one report: the per-file part of the build, run on every core.
 struct SourceReader: Sendable {
-    /// A report as far as one file tells: its facts, its (repaired) body for rendering, what went wrong.
+    /// A report as far as one file tells: its facts, its body rendered to HTML, what went wrong.
+    /// The Markdown is parsed once: the tree is dropped as soon as facts and HTML are out of it.
     struct ParsedSource: Sendable {
         let file: ContentScanner.SourceFile
         let language: String
         let frontMatter: FrontMatter
         let facts: AuditFacts
-        let body: String
-        let bodyLineOffset: Int
+        let body: RenderedBody
         let diagnostics: [Diagnostic]
         /// Modification time and size, so `serve` re-reads only what changed.
         let stamp: FileStamp
@@ -79,7 +80,8 @@ struct SourceReader: Sendable {
                                                                  fileNameDate: Self.fileNameDate(file.slug))
         diagnostics += extracted.diagnostics
         let parsed = ParsedSource(file: file, language: language, frontMatter: split.frontMatter, facts: extracted.value,
-                                  body: split.body, bodyLineOffset: split.bodyLineOffset, diagnostics: diagnostics, stamp: stamp)
+                                  body: BodyRenderer.render(document, facts: extracted.value, ids: ids),
+                                  diagnostics: diagnostics, stamp: stamp)
         return (parsed, diagnostics)
     }
 
