@@ -19,9 +19,22 @@ public struct Portal: Sendable {
         var infoBySlug: [String: ProjectInfo] = [:]
         for info in infos { infoBySlug[info.slug] = info }
         let slugs = Set(byProject.keys).sorted()
-        projects = slugs.map { slug in
+        self.init(timelines: slugs.map { slug in
             ProjectTimeline(info: infoBySlug[slug] ?? ProjectInfo(slug: slug), audits: byProject[slug] ?? [])
-        }
+        }, ids: ids)
+    }
+
+    /// The same portal with one project's audits replaced (the preview's incremental path: only
+    /// that project's timeline is computed again).
+    public func replacingProject(_ slug: String, audits: [AuditRecord], ids: IDMatcher) -> Portal {
+        guard let index = projectIndex[slug] else { return self }
+        var timelines = projects
+        timelines[index] = ProjectTimeline(info: projects[index].info, audits: audits)
+        return Portal(timelines: timelines, ids: ids)
+    }
+
+    init(timelines: [ProjectTimeline], ids: IDMatcher) {
+        projects = timelines
         var projectIndex: [String: Int] = [:]
         var auditIndex: [String: (Int, Int)] = [:]
         var gapIndex: [String: (Int, Int)] = [:]

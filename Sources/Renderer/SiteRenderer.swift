@@ -1,5 +1,4 @@
 import Extraction
-import Foundation
 import Markdown
 import Portal
 import Templates
@@ -93,11 +92,8 @@ public struct SiteRenderer: Sendable {
             template = "gap"
             GapPage(gap: gap, project: project, portal: portal, page: page).fill(&context)
         }
-        if Self.skipTemplates { return "" }
         return try theme.render(template, context: context)
     }
-
-    static let skipTemplates = ProcessInfo.processInfo.environment["AUDIT_SITE_EXPERIMENT_SKIP_TEMPLATES"] != nil
 
     /// Values every page's layout uses: language, navigation, switcher, alternates.
     func layout(_ page: PageContext) -> [String: Any] {

@@ -46,7 +46,13 @@ public final class SiteBuilder: @unchecked Sendable {
         let renderer: SiteRenderer
         let pages: [PagePlan]
         let sources: [SourceReader.ParsedSource]
+        let bodies: [String: [String: RenderedBody]]
+        let diagnostics: [Diagnostic]
     }
+
+    /// The last successful build, kept for `serve`: a change to the prose of a report (facts
+    /// unchanged) reuses it whole and re-renders only that report's pages.
+    private var last: Merged?
 
     // MARK: Entry points
 
@@ -59,6 +65,7 @@ public final class SiteBuilder: @unchecked Sendable {
         let merged = try prepare(&report, useCache: false)
         if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
         try timed("write", &report) { try writeAll(merged, &$0) }
+        lock.withLock { last = merged }
         return report
     }
 
@@ -94,7 +101,11 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         var report = BuildReport()
         let before = lock.withLock { cache }
-        let merged = try prepare(&report, useCache: true)
+        let previous = lock.withLock { last }
+        if let previous, let quick = try quickRebuild(previous: previous, before: before, report: &report) {
+            return quick
+        }
+        let merged = try prepare(&report, useCache: true, loaded: previous?.loaded)
         if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
         if keepOnError, report.errorCount > 0 {
             // Forget what was read, so the next change re-reads the broken file and recovers.
@@ -110,7 +121,80 @@ public final class SiteBuilder: @unchecked Sendable {
             affected.insert(URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
         }
         let pages = merged.pages.filter { $0.project == nil || affected.contains($0.project!) }
-        try timed("write", &report) { try writeIncremental(merged, pages: pages, &$0) }
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: true, &$0) }
+        lock.withLock { last = merged }
+        return report
+    }
+
+    /// The common case while writing: reports changed but what they state did not (same facts, same
+    /// diagnostics, same files). The previous merge is reused and only those reports' pages are
+    /// rendered again. Returns nil when the change needs a full merge.
+    private func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource],
+                              report: inout BuildReport) throws -> BuildReport? {
+        let loaded = previous.loaded
+        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
+        guard Set(scan.files.map(\.path)) == Set(before.keys) else { return nil }
+        let stale = scan.files.filter { before[$0.path]?.stamp != FileStamp(path: $0.path) }
+        guard !stale.isEmpty else { return nil }
+        let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids)
+        let fresh = timed("read", &report) { _ in Parallel.map(stale) { reader.read($0) } }
+        var bodies = previous.bodies
+        var updated = before
+        var auditIDs: Set<String> = []
+        var gapIDs: Set<String> = []
+        var factsChanged = false
+        var changedFiles: Set<String> = []
+        var fileDiagnostics: [Diagnostic] = []
+        for (file, (source, diagnostics)) in zip(stale, fresh) {
+            // What the report states must be the same but for line numbers; else a full merge.
+            guard let source, let old = before[file.path], source.language == old.language,
+                  source.facts.withoutLines == old.facts.withoutLines else { return nil }
+            if source.facts != old.facts { factsChanged = true }
+            let id = "\(file.project)/\(file.slug)"
+            bodies[id, default: [:]][source.language] = source.body
+            updated[file.path] = source
+            auditIDs.insert(id)
+            for item in source.facts.items { if let gap = item.id { gapIDs.insert("\(file.project)/\(gap)") } }
+            for mention in source.facts.mentions { gapIDs.insert("\(file.project)/\(mention.id)") }
+            changedFiles.insert(file.display)
+            fileDiagnostics += diagnostics
+        }
+        let sources = previous.sources.map { updated[$0.file.path] ?? $0 }
+        var portal = previous.portal
+        var diagnostics = previous.diagnostics.filter { !changedFiles.contains($0.file ?? "") } + fileDiagnostics
+        let projects = Set(stale.map(\.project))
+        if factsChanged {
+            // Lines moved: the project's timeline (GAP histories link to lines) is computed again.
+            let assembler = AuditAssembler(config: loaded.config)
+            for slug in projects.sorted() {
+                let (audits, assembly) = assembler.assemble(sources.filter { $0.file.project == slug })
+                portal = portal.replacingProject(slug, audits: audits, ids: loaded.ids)
+                diagnostics += assembly.filter { changedFiles.contains($0.file ?? "") }
+            }
+            diagnostics = diagnostics.filter { $0.code != "gap.undefined" } + portal.diagnostics
+        }
+        let frozen = bodies
+        let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings,
+                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids) { id, language in frozen[id]?[language] }
+        let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: previous.pages,
+                            sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
+        let pages = merged.pages.filter {
+            switch $0.kind {
+            case .audit(_, let id): return auditIDs.contains(id)
+            case .gap(_, let project, let id): return factsChanged && gapIDs.contains("\(project)/\(id)")
+            case .project(_, let project): return factsChanged && projects.contains(project)
+            default: return false
+            }
+        }
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: false, &$0) }
+        report.diagnostics = merged.diagnostics
+        report.auditCount = previous.portal.allAudits.count
+        report.projectCount = previous.portal.projects.count
+        lock.withLock {
+            cache = updated
+            last = merged
+        }
         return report
     }
 
@@ -121,8 +205,8 @@ public final class SiteBuilder: @unchecked Sendable {
 
     // MARK: Steps
 
-    private func prepare(_ report: inout BuildReport, useCache: Bool) throws -> Merged {
-        let loaded = try timed("load", &report) { _ in try load() }
+    private func prepare(_ report: inout BuildReport, useCache: Bool, loaded reuse: Loaded? = nil) throws -> Merged {
+        let loaded = try timed("load", &report) { _ in try reuse ?? load() }
         let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
         report.diagnostics += scan.diagnostics
         let sources = timed("read", &report) { read(scan.files, loaded, useCache: useCache, report: &$0) }
@@ -130,7 +214,8 @@ public final class SiteBuilder: @unchecked Sendable {
         report.auditCount = merged.portal.allAudits.count
         report.projectCount = merged.portal.projects.count
         report.diagnostics.sort()
-        return merged
+        return Merged(loaded: merged.loaded, portal: merged.portal, renderer: merged.renderer, pages: merged.pages,
+                      sources: merged.sources, bodies: merged.bodies, diagnostics: report.diagnostics)
     }
 
     private func load() throws -> Loaded {
@@ -195,7 +280,8 @@ public final class SiteBuilder: @unchecked Sendable {
                                     ids: loaded.ids) { auditID, language in
             frozen[auditID]?[language]
         }
-        return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources)
+        return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources,
+                      bodies: frozen, diagnostics: [])
     }
 
     // MARK: Writing
@@ -230,7 +316,7 @@ public final class SiteBuilder: @unchecked Sendable {
             var allHashes = hashes
             for (path, data) in extras {
                 try write(data, to: staging.appendingPathComponent(path))
-                allHashes[path] = data.hashValue
+                allHashes[path] = Self.contentHash(data)
             }
             report.pagesWritten = hashes.count
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
@@ -243,7 +329,7 @@ public final class SiteBuilder: @unchecked Sendable {
         }
     }
 
-    private func writeIncremental(_ merged: Merged, pages: [PagePlan], _ report: inout BuildReport) throws {
+    private func writeIncremental(_ merged: Merged, pages: [PagePlan], extras: Bool, _ report: inout BuildReport) throws {
         let previous = lock.withLock { written }
         let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
         report.diagnostics += failures
@@ -253,9 +339,9 @@ public final class SiteBuilder: @unchecked Sendable {
             if previous[path] != hash { changedCount += 1 }
             now[path] = hash
         }
-        for (path, data) in extraFiles(merged) where previous[path] != data.hashValue {
+        for (path, data) in extras ? extraFiles(merged) : [] where previous[path] != Self.contentHash(data) {
             try write(data, to: options.outputDirectory.appendingPathComponent(path))
-            now[path] = data.hashValue
+            now[path] = Self.contentHash(data)
         }
         // Pages that no longer exist (a report was deleted or renamed).
         let planned = Set(merged.pages.map(\.path))
@@ -282,7 +368,7 @@ public final class SiteBuilder: @unchecked Sendable {
                 let html = try merged.renderer.render(plan)
                 profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: html.utf8.count)
                 let data = Data(html.utf8)
-                let hash = data.hashValue
+                let hash = Self.contentHash(data)
                 if previous[plan.path] != hash {
                     try Self.writeFile(data, to: folder.path + "/" + plan.path)
                 }
@@ -316,6 +402,14 @@ public final class SiteBuilder: @unchecked Sendable {
                 throw BuildError.fatal("cannot create \(path): \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    /// A hash of every byte (`Data.hashValue` only looks at a prefix and the length, so two pages that
+    /// differ in one word would look the same and the changed one would not be written).
+    static func contentHash(_ data: Data) -> Int {
+        var hasher = Hasher()
+        data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        return hasher.finalize()
     }
 
     /// Plain open/write/close: Foundation's `Data.write` adds attribute and auxiliary-file work that

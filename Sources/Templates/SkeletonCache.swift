@@ -29,11 +29,9 @@ final class SkeletonCache: @unchecked Sendable {
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
-    static let disabled = ProcessInfo.processInfo.environment["AUDIT_SITE_NO_SKELETONS"] != nil
     private(set) var misses = 0
 
     func render(_ template: String, library: MustacheLibrary, context: ContextObject, constants: String) -> String? {
-        if Self.disabled { return library.render(context, withTemplate: template) }
         var values: [String] = []
         var shape = template + "\u{0}" + constants + "\u{0}"
         let placeholders = Self.placeholders(for: context, values: &values, shape: &shape)
@@ -46,9 +44,6 @@ final class SkeletonCache: @unchecked Sendable {
             lock.lock()
             skeletons[shape] = parsed
             misses += 1
-            if ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil, misses % 100 == 0 {
-                FileHandle.standardError.write(Data("skeletons: \(misses) shapes\n".utf8))
-            }
             lock.unlock()
             skeleton = parsed
         }

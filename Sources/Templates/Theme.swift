@@ -99,6 +99,11 @@ public struct Theme: Sendable {
     /// Renders a page template with a context of dictionaries, arrays and strings. Absent values
     /// (nil optionals) are removed first, so `{{#score}}…{{/score}}` is skipped when there is no score.
     public func render(_ template: String, context: [String: Any]) throws -> String {
+        try render(template, context: context, skeletons: true)
+    }
+
+    /// - Parameter skeletons: false renders with mustache directly (tests compare both paths).
+    public func render(_ template: String, context: [String: Any], skeletons useSkeletons: Bool) throws -> String {
         // Interface strings ("t") are constant per language: kept as they are, part of the shape.
         var values = context
         let strings = values.removeValue(forKey: "t")
@@ -108,7 +113,9 @@ public struct Theme: Sendable {
             cleaned.values["t"] = strings
             constants = String(ObjectIdentifier(strings).hashValue)
         }
-        guard let output = skeletons.render(template, library: library, context: cleaned, constants: constants) else {
+        let rendered = useSkeletons ? skeletons.render(template, library: library, context: cleaned, constants: constants)
+            : library.render(cleaned, withTemplate: template)
+        guard let output = rendered else {
             throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
         }
         return output
@@ -120,6 +127,9 @@ public struct Theme: Sendable {
     }
 
     /// Interface strings of a language as nested dictionaries, for `{{t.nav.home}}` in templates.
+    /// How many different context shapes were rendered by mustache (the rest were filled in).
+    public var renderedShapes: Int { skeletons.misses }
+
     public func templateStrings(for language: String) -> Any {
         nested.byLanguage[language] ?? nested.byLanguage["en"] ?? ContextObject([:])
     }

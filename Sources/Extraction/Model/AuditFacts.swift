@@ -29,6 +29,27 @@ public struct AuditFacts: Sendable, Equatable {
     }
 }
 
+extension AuditFacts {
+    /// The same facts with every line number set to zero: equal when an edit only moved lines.
+    public var withoutLines: AuditFacts {
+        var copy = self
+        copy.dateLine = dateLine == nil ? nil : 0
+        copy.score = score.map { Score(value: $0.value, scale: $0.scale, raw: $0.raw, text: $0.text, line: 0) }
+        copy.domainScores = domainScores.map {
+            DomainScore(domain: $0.domain, label: $0.label,
+                        score: Score(value: $0.score.value, scale: $0.score.scale, raw: $0.score.raw, text: $0.score.text, line: 0))
+        }
+        copy.items = items.map {
+            Item(kind: $0.kind, id: $0.id, title: $0.title, severity: $0.severity, status: $0.status, severityText: $0.severityText,
+                 statusText: $0.statusText, line: 0, otherLines: $0.otherLines.map { _ in 0 })
+        }
+        copy.mentions = mentions.map { Mention(id: $0.id, line: 0) }
+        // Sections only name where mentions sit: a new heading changes GAP pages, not what is stated.
+        copy.headings = []
+        return copy
+    }
+}
+
 /// A heading of the report with its anchor, so facts and mentions can name the section they sit in.
 public struct HeadingInfo: Sendable, Equatable {
     public let level: Int

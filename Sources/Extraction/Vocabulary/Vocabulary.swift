@@ -164,10 +164,15 @@ public struct Vocabulary: Sendable {
         let cleaned = TextNormalizer.cleanTitle(label)
         let key = TextNormalizer.key(cleaned)
         if let known = domainAliases[key] { return (known, true) }
-        // "Monitoring & Observabilité", "Sécurité applicative": the first known words decide.
+        // "Monitoring & Observabilité", "Sécurité applicative", "Qualité des données": the longest
+        // known phrase inside the label decides, the leftmost on a tie.
         let words = key.split(separator: " ")
-        for length in stride(from: words.count - 1, through: 1, by: -1) {
-            if let known = domainAliases[words[0..<length].joined(separator: " ")] { return (known, true) }
+        if words.count <= 8 {
+            for length in stride(from: words.count - 1, through: 1, by: -1) {
+                for start in 0...(words.count - length) {
+                    if let known = domainAliases[words[start..<(start + length)].joined(separator: " ")] { return (known, true) }
+                }
+            }
         }
         let slug = TextNormalizer.slug(cleaned)
         return (slug.isEmpty ? "domain" : slug, false)

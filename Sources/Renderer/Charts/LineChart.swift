@@ -35,7 +35,9 @@ struct LineChart {
         // At most six date labels, always the first and the last.
         let step = max(1, Int((Double(days.count) / 6).rounded(.up)))
         for i in days.indices where i % step == 0 || i == days.count - 1 {
-            out += "<text class=\"axis\" x=\"\(fmt(x(i)))\" y=\"\(fmt(height - 12))\" text-anchor=\"middle\">\(HTMLEscape.escape(xLabels[i]))</text>"
+            // The first and last labels hug the plot's edges so they are never cut off.
+            let anchor = days.count > 1 && i == 0 ? "start" : days.count > 1 && i == days.count - 1 ? "end" : "middle"
+            out += "<text class=\"axis\" x=\"\(fmt(x(i)))\" y=\"\(fmt(height - 12))\" text-anchor=\"\(anchor)\">\(HTMLEscape.escape(xLabels[i]))</text>"
         }
         for (s, serie) in series.enumerated() {
             var path = ""

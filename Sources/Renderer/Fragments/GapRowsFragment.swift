@@ -54,8 +54,9 @@ struct GapRowsFragment {
         return html.html
     }
 
+    /// "not re-assessed since": worth saying in lists only while the GAP is not known to be done.
     private func stale(_ gap: GapHistory, _ html: inout HTMLFragment) {
-        guard let since = gap.notReassessedSince else { return }
+        guard let since = gap.notReassessedSince, gap.status != .done else { return }
         html.raw(" <span class=\"stale\">(")
         html.text(page.t("gap.notReassessed", ["date": page.date(since)]))
         html.raw(")</span>")

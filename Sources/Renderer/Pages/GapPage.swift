@@ -43,7 +43,7 @@ struct GapPage {
             history.raw(" ")
             history.badge("sev-\(entry.severity?.rawValue ?? "none")", page.severityLabel(entry.severity))
             history.raw(" ")
-            history.link(page.link(audit: entry.auditID) + "#L\(entry.line)", audit?.title(in: page.language) ?? entry.auditID,
+            history.link(audit.map { page.link(audit: $0, line: entry.line) } ?? page.link(audit: entry.auditID), audit?.title(in: page.language) ?? entry.auditID,
                          lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             history.raw("</li>\n")
         }
@@ -55,13 +55,14 @@ struct GapPage {
             let audit = portal.audit(ref.auditID)
             let auditLink = page.link(audit: ref.auditID)
             refs.raw("<li>")
-            refs.link(auditLink + "#L\(ref.line)", audit?.title(in: page.language) ?? ref.auditID,
+            refs.link(audit.map { page.link(audit: $0, line: ref.line) } ?? auditLink, audit?.title(in: page.language) ?? ref.auditID,
                       lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             refs.raw(" · ")
             refs.text(page.date(audit?.date))
             refs.raw(" · ")
-            if let anchor = ref.sectionAnchor {
-                refs.link(auditLink + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
+            if let anchor = ref.sectionAnchor, let audit {
+                let sectionPage = page.link(audit: audit, line: 0).split(separator: "#").first.map(String.init) ?? auditLink
+                refs.link(sectionPage + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
             } else {
                 refs.text(page.t("gap.noSection"))
             }

@@ -33,6 +33,13 @@ struct PageContext {
     func link(_ kind: PagePlan.Kind) -> String { root + SitePaths.file(for: kind) }
 
     func link(audit id: String) -> String { link(.audit(language: language, audit: id)) }
+
+    /// Link to a line of an audit's source text: where this language has a translation of its own
+    /// (other lines), the line is on the original's page.
+    func link(audit: AuditRecord, line: Int) -> String {
+        let target = audit.languages.contains(language) && audit.sourceLanguage != language ? audit.sourceLanguage : language
+        return link(.audit(language: target, audit: audit.id)) + "#L\(line)"
+    }
     func link(project slug: String) -> String { link(.project(language: language, project: slug)) }
     func link(gap id: String, project: String) -> String { link(.gap(language: language, project: project, id: id)) }
 

@@ -49,7 +49,8 @@ struct ProjectPage {
             tracked.text(item.title)
             tracked.raw(" — ")
             for e in item.entries {
-                tracked.raw("<a href=\"\(HTMLEscape.escape(page.link(audit: e.auditID)))#L\(e.line)\" class=\"badge st-\(e.status.rawValue)\" title=\"")
+                let href = portal.audit(e.auditID).map { page.link(audit: $0, line: e.line) } ?? page.link(audit: e.auditID)
+                tracked.raw("<a href=\"\(HTMLEscape.escape(href))\" class=\"badge st-\(e.status.rawValue)\" title=\"")
                 tracked.text(page.statusLabel(e.status))
                 tracked.raw("\">")
                 tracked.text(page.date(e.date))

@@ -1,0 +1,64 @@
+import Extraction
+import Markdown
+import Renderer
+import Testing
+
+/// Our HTML renderer owns what cmark's safe mode did: escaping, raw HTML dropped, URL schemes refused.
+@Suite struct BodyRendererTests {
+    func html(_ markdown: String) throws -> String {
+        let doc = MarkdownParser.parse(markdown)
+        let ids = try IDMatcher()
+        return BodyRenderer(document: doc, anchoredLines: [], ids: ids, skipHeadingLine: nil) { _ in nil }.render(doc).html
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&#58;alert(1)", "&#106;avascript:alert(1)",
+                      "java%0ascript:x", "vbscript:msgbox(1)", "file:///etc/passwd", "data:text/html;base64,PHNjcmlwdD4=",
+                      " javascript:alert(1)", "javascript&colon;alert(1)"])
+    func dangerousLinksAreRefused(url: String) throws {
+        let out = try html("[clic](\(url))")
+        #expect(!out.lowercased().contains("href=\"javascript"))
+        #expect(!out.lowercased().contains("href=\"vbscript"))
+        #expect(!out.lowercased().contains("href=\"file:"))
+        #expect(!out.lowercased().contains("href=\"data:"))
+        #expect(out.contains("clic"))
+    }
+
+    @Test func safeLinksImagesAndEscaping() throws {
+        let out = try html("[a](https://x.org/?a=1&b=\"2\") [b](../rel.html) [c](#Résumé) <b>x</b> `<i>`\n\n![remote](http://cdn.example/x.png) ![local](img/x.png)\n\n<div>bloc</div>\n")
+        #expect(out.contains("href=\"https://x.org/?a=1&amp;b=%222%22\"") || out.contains("href=\"https://x.org/?a=1&amp;b=&quot;2&quot;\""))
+        #expect(out.contains("href=\"../rel.html\""))
+        #expect(out.contains("<!-- raw HTML omitted -->"))
+        #expect(out.contains("<code>&lt;i&gt;</code>"))
+        #expect(!out.contains("<img src=\"http://cdn.example"))
+        #expect(out.contains("<img src=\"img/x.png\""))
+        #expect(!out.contains("<div>"))
+    }
+
+    @Test func knownIDsAreLinkedAndLinesAnchored() throws {
+        let doc = MarkdownParser.parse("| ID | T |\n|---|---|\n| GAP-1 | x |\n\nVoir GAP-1 et GAP-2.\n")
+        let ids = try IDMatcher()
+        let out = BodyRenderer(document: doc, anchoredLines: [3, 5], ids: ids, skipHeadingLine: nil) { $0 == "GAP-1" ? "../gaps/GAP-1/index.html" : nil }
+            .render(doc).html
+        #expect(out.contains("<tr id=\"L3\">"))
+        #expect(out.contains("<p id=\"L5\">Voir <a class=\"gap-ref\" href=\"../gaps/GAP-1/index.html\">GAP-1</a> et GAP-2.</p>"))
+    }
+}
+
+@Suite struct LocaleFormatterTests {
+    let fr = LocaleFormatter(language: "fr", strings: ["number.decimal": ",", "number.percent": "{n} %", "months.2": "février", "date.first": "1er"])
+    let en = LocaleFormatter(language: "en", strings: ["number.decimal": ".", "number.percent": "{n}%", "months.2": "February"])
+
+    @Test func numbersDatesAndScores() throws {
+        let date = try #require(AuditDate(iso: "2026-02-05"))
+        #expect(fr.date(date) == "5 février 2026")
+        #expect(en.date(date) == "5 February 2026")
+        #expect(fr.date(try #require(AuditDate(iso: "2026-02-01"))) == "1er février 2026")
+        #expect(fr.percent(89) == "89 %")
+        #expect(en.percent(89) == "89%")
+        let grade = Score(value: 77.5, scale: 20, raw: 15.5, text: "15,5/20", line: 1)
+        #expect(fr.score(grade) == "15,5/20")
+        #expect(en.score(grade) == "15.5/20")
+        #expect(fr.delta(-2.5) == "−2,5")
+        #expect(en.delta(3) == "+3")
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Templates
+import Testing
+
+/// Loading themes (errors with file and line), interface strings, and the skeleton cache giving
+/// exactly what mustache gives.
+@Suite struct ThemeTests {
+    static let defaultTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("themes/default")
+
+    func makeTheme(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func defaultThemeLoadsInBothLanguages() throws {
+        let theme = try Theme(directory: Self.defaultTheme, languages: ["fr", "en"])
+        #expect(theme.strings(for: "fr")["nav.home"] == "Accueil")
+        #expect(theme.strings(for: "en")["nav.home"] == "Home")
+        #expect(theme.strings(for: "fr")["months.2"] == "février")
+        #expect(theme.assets.contains("style.css"))
+        for name in ["base", "home", "portfolio", "project", "audit", "gap", "gaps", "search", "root", "404"] {
+            #expect(theme.hasTemplate(name), "\(name)")
+        }
+    }
+
+    @Test func templateSyntaxErrorNamesFileAndLine() throws {
+        let root = try makeTheme(["layouts/page.mustache": "ok\nline two {{#open}}\n", "i18n/fr.yaml": "a: b\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        do {
+            _ = try Theme(directory: root, languages: ["fr"])
+            Issue.record("expected an error")
+        } catch let error as ThemeError {
+            #expect(error.description.contains("page.mustache:"))
+        }
+    }
+
+    @Test func missingStringInOneLanguageIsAnError() throws {
+        let root = try makeTheme(["layouts/page.mustache": "x", "i18n/fr.yaml": "a: b\nc: d\n", "i18n/en.yaml": "a: b\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: ThemeError.self) { try Theme(directory: root, languages: ["fr", "en"]) }
+        do { _ = try Theme(directory: root, languages: ["fr", "en"]) } catch {
+            #expect("\(error)".contains("'c'"))
+            #expect("\(error)".contains("en.yaml"))
+        }
+    }
+
+    @Test func skeletonsGiveExactlyWhatMustacheGives() throws {
+        let root = try makeTheme([
+            "layouts/page.mustache": """
+            <h1 title="{{title}}">{{title}}</h1>{{#note}}<p>{{note}}</p>{{/note}}{{^note}}<p>none</p>{{/note}}
+            {{#items}}<li class="{{key}}">{{label}} {{{html}}}</li>{{/items}}{{#flag}}F{{/flag}} {{count}} {{t.x.y}}
+            """,
+            "i18n/fr.yaml": "x:\n  y: \"<é>\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = try Theme(directory: root, languages: ["fr"])
+        let contexts: [[String: Any]] = [
+            ["title": "A & <b>\"q\"</b> 'x'", "note": "n", "items": [["key": "k", "label": "<l>", "html": "<em>ok</em>"]], "flag": true, "count": 3],
+            ["title": "Second", "items": [["key": "k2", "label": "l2", "html": "<i>2</i>"]], "flag": true, "count": 4],
+            ["title": "", "note": Optional<String>.none as Any, "items": [[String: Any]](), "flag": false, "count": 0],
+            ["title": "\u{E000}<0>\u{E001} looks like a placeholder", "items": [["key": "a", "label": "b", "html": "\u{E000}&lt;1&gt;\u{E001}"]]],
+        ]
+        for context in contexts {
+            var full = context
+            full["t"] = theme.templateStrings(for: "fr")
+            let cached = try theme.render("page", context: full, skeletons: true)
+            let direct = try theme.render("page", context: full, skeletons: false)
+            #expect(cached == direct)
+        }
+        // Same shape, different strings: rendered by mustache once.
+        let before = theme.renderedShapes
+        for title in ["un", "deux", "trois & <quatre>"] {
+            _ = try theme.render("page", context: ["title": title, "note": "n", "t": theme.templateStrings(for: "fr")])
+        }
+        #expect(theme.renderedShapes == before + 1)
+        let escaped = try theme.render("page", context: ["title": "<script>", "t": theme.templateStrings(for: "fr")])
+        #expect(escaped.contains("&lt;script&gt;"))
+        #expect(!escaped.contains("<script>"))
+    }
+}
