@@ -119,25 +119,7 @@ final class SkeletonCache: @unchecked Sendable {
         for part in skeleton.parts {
             switch part {
             case .text(let text): out += text
-            case .value(let index, let escaped): out += escaped ? escape(values[index]) : values[index]
-            }
-        }
-        return out
-    }
-
-    /// What mustache's HTML escaping does (`< > & " '`), on bytes.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case .value(let index, let escaped): out += escaped ? HTMLEscape.escape(values[index]) : values[index]
             }
         }
         return out

@@ -107,4 +107,18 @@ public enum TextNormalizer {
 extension String {
     /// True when the text has an ASCII digit (cheaper than `Character.isNumber` on every character).
     public var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+
+    /// True when four ASCII digits follow each other (a year).
+    public var hasFourDigitRun: Bool {
+        var run = 0
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
 }

@@ -10,10 +10,11 @@ struct MentionWalker {
     func walk(_ document: MarkdownDocument) -> WalkResult<[Mention]> {
         var mentions: [Mention] = []
         var seen: Set<Mention> = []
+        let onlyPattern = definedIDs.allSatisfy(context.ids.isID)
 
         func scan(_ text: String, line: Int) {
             let ids: [String]
-            if definedIDs.isEmpty || definedIDs.allSatisfy(context.ids.isID) {
+            if onlyPattern {
                 ids = context.ids.ids(in: text)
             } else {
                 ids = IDMatcher.tokens(in: text).filter { context.ids.isID($0) || definedIDs.contains($0) }

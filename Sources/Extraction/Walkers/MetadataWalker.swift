@@ -26,12 +26,14 @@ struct MetadataWalker {
         let dates = DateParser(vocabulary: context.vocabulary)
 
         func consider(_ line: TextLine) {
-            guard line.text.hasASCIIDigit || line.text.contains(":") else { return }
+            // Every date has a four-digit year; lines without one can only name an author or verdict.
+            let hasYear = line.text.hasFourDigitRun
+            guard hasYear || (inHeader && line.text.utf8.contains(UInt8(ascii: ":"))) else { return }
             let labelled = TextLines.labelAndValue(line)
             if let (label, value) = labelled, let field = context.vocabulary.metadataField(forLabel: label) {
                 switch field {
                 case "date":
-                    if let date = dates.firstDate(in: value) {
+                    if hasYear, let date = dates.firstDate(in: value) {
                         if inHeader { if headerDate == nil { headerDate = (date, line.line) } }
                         else if bodyDate == nil { bodyDate = (date, line.line) }
                         return
@@ -46,7 +48,7 @@ struct MetadataWalker {
                 }
             }
             // "Audit réalisé le 2024-12-28", "Audit performed on March 3, 2025": label words then the date.
-            if let date = dates.firstDate(in: line.text) {
+            if hasYear, let date = dates.firstDate(in: line.text) {
                 let prefix = prefixBeforeDate(line.text)
                 if let field = context.vocabulary.metadataField(forLabel: prefix), field == "date" {
                     if inHeader { if headerDate == nil { headerDate = (date, line.line) } }

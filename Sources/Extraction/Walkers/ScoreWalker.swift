@@ -36,7 +36,8 @@ struct ScoreWalker {
         }
 
         func considerLine(_ text: String, line: Int, isHeading: Bool, headingLevel: Int = 0) {
-            guard text.hasASCIIDigit else { return }
+            // A score is written with `%` or a `/scale`: other lines cannot hold one (cheap byte test first).
+            guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), text.hasASCIIDigit else { return }
             let key = TextNormalizer.key(text)
             let labelled = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line))
             if let phrase = context.vocabulary.globalScorePhrase(in: text) {
@@ -72,7 +73,7 @@ struct ScoreWalker {
 
         /// `- **Sécurité** : 16/20`: a known domain named on a line of its own, for reports without a score table.
         func considerDomainLine(_ text: String, line: Int) {
-            guard let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
+            guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
                   value.hasASCIIDigit else { return }
             let (domain, known) = context.vocabulary.domainKey(forLabel: label)
             guard known, !headingDomains.contains(where: { $0.domain == domain }),

@@ -1,3 +1,5 @@
+import Templates
+
 /// A static SVG line chart of scores (0–100) over dates, one line per series. No JavaScript: the
 /// chart is markup, styled by the theme's CSS (`.series-N` classes, `currentColor`), so it follows
 /// dark mode and prints. Holes in a series (an audit without that domain) break the line.

@@ -1,3 +1,5 @@
+import Templates
+
 /// A tiny trend line for tables (portfolio), with the values in its title for screen readers.
 struct Sparkline {
     let values: [Double?]

@@ -1,3 +1,5 @@
+import Templates
+
 /// Open GAPs per audit date stacked by severity (the burn-down), as static SVG.
 struct StackedBarChart {
     struct Bar {

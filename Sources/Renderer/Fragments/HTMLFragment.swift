@@ -1,3 +1,5 @@
+import Templates
+
 /// Builds HTML for lists that can hold thousands of rows (items of an audit, GAP histories, the GAP
 /// index, trend tables). They are rendered here rather than in mustache: a template resolves every
 /// name through its context stack with dynamic casts, which costs microseconds per value and would

@@ -1,3 +1,4 @@
+import Templates
 import Extraction
 import Markdown
 
@@ -30,16 +31,24 @@ public struct BodyRenderer {
         for m in facts.mentions { anchored.insert(m.line) }
         let titleLine = facts.headings.first { $0.level == 1 }.flatMap { $0.text == facts.title ? $0.line : nil }
         let defined = Set(facts.mentions.map(\.id))
-        let renderer = BodyRenderer(document: document, anchoredLines: anchored, ids: ids, skipHeadingLine: titleLine) { id in
+        var anchors: [Int: String] = [:]
+        for heading in facts.headings { anchors[heading.line] = heading.anchor }
+        let renderer = BodyRenderer(document: document, anchoredLines: anchored, ids: ids, skipHeadingLine: titleLine,
+                                    onlyPattern: defined.allSatisfy(ids.isID), headingAnchors: anchors) { id in
             ids.isID(id) || defined.contains(id) ? RenderedBody.gapHref(id) : nil
         }
         return renderer.render(document)
     }
 
+    /// True when every ID to link follows the pattern: text without the pattern's prefix is skipped fast.
+    let onlyPattern: Bool
+
+    /// - Parameter headingAnchors: anchors already computed by extraction (the same algorithm), by line.
     public init(document: MarkdownDocument, anchoredLines: Set<Int>, ids: IDMatcher, skipHeadingLine: Int?,
-                idLink: @escaping (String) -> String?) {
-        let anchors = HeadingAnchors.forDocument(document)
-        headingAnchors = anchors
+                onlyPattern: Bool = false, headingAnchors: [Int: String]? = nil, idLink: @escaping (String) -> String?) {
+        self.onlyPattern = onlyPattern
+        let anchors = headingAnchors ?? HeadingAnchors.forDocument(document)
+        self.headingAnchors = anchors
         self.anchoredLines = anchoredLines
         self.idLink = idLink
         self.ids = ids
@@ -203,7 +212,12 @@ public struct BodyRenderer {
 
     /// Escaped text with known IDs turned into links to their pages.
     private func linkedText(_ text: String, into out: inout String) {
-        let found = IDMatcher.containsBytes(text, "-") || text.hasASCIIDigit ? IDMatcher.tokens(in: text).filter { idLink($0) != nil } : []
+        let found: [String]
+        if onlyPattern {
+            found = ids.ids(in: text).filter { idLink($0) != nil }
+        } else {
+            found = text.hasASCIIDigit ? IDMatcher.tokens(in: text).filter { idLink($0) != nil } : []
+        }
         guard !found.isEmpty else {
             out += HTMLEscape.escape(text)
             return

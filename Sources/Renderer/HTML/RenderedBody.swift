@@ -1,3 +1,4 @@
+import Templates
 import Foundation
 
 /// A report's body as HTML, rendered once per source text and kept (instead of the Markdown) until

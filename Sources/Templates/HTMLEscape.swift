@@ -1,4 +1,5 @@
-/// Escaping for HTML text and attribute values. Everything the reports say goes through here.
+/// Escaping for HTML text and attribute values (the characters mustache escapes, plus NUL, which
+/// becomes U+FFFD). Everything the reports say goes through here, in templates and fragments alike.
 public enum HTMLEscape {
     /// Escapes `& < > " '` so the result is safe in text and in quoted attributes.
     public static func escape(_ text: String) -> String {
