@@ -90,6 +90,7 @@ public final class SiteBuilder: @unchecked Sendable {
     /// their projects and the site-wide pages, writing only pages whose bytes changed.
     /// - Parameter keepOnError: when the rebuild has error diagnostics, write nothing and throw
     ///   `BuildFailure`, so the preview keeps serving the last good site.
+    @discardableResult
     public func rebuild(changed: [String], keepOnError: Bool = false) throws -> BuildReport {
         let themePath = options.themeDirectory.path + "/"
         let configPath = options.configFile?.path
@@ -144,13 +145,15 @@ public final class SiteBuilder: @unchecked Sendable {
         var auditIDs: Set<String> = []
         var gapIDs: Set<String> = []
         var factsChanged = false
+        var statementsChanged = false
         var changedFiles: Set<String> = []
         var fileDiagnostics: [Diagnostic] = []
         for (file, (source, diagnostics)) in zip(stale, fresh) {
             // What the report states must be the same but for line numbers; else a full merge.
-            guard let source, let old = before[file.path], source.language == old.language,
-                  source.facts.withoutLines == old.facts.withoutLines else { return nil }
+            guard let source, let old = before[file.path], source.language == old.language else { return nil }
             if source.facts != old.facts { factsChanged = true }
+            // What the report states changed (a status, a score): site-wide pages and exports too.
+            if source.facts.withoutLines != old.facts.withoutLines { statementsChanged = true }
             let id = "\(file.project)/\(file.slug)"
             bodies[id, default: [:]][source.language] = source.body
             updated[file.path] = source
@@ -177,9 +180,10 @@ public final class SiteBuilder: @unchecked Sendable {
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings,
                                     vocabulary: loaded.config.vocabulary, ids: loaded.ids) { id, language in frozen[id]?[language] }
-        let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: previous.pages,
+        let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
                             sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
         let pages = merged.pages.filter {
+            if statementsChanged { return $0.project == nil || projects.contains($0.project!) }
             switch $0.kind {
             case .audit(_, let id): return auditIDs.contains(id)
             case .gap(_, let project, let id): return factsChanged && gapIDs.contains("\(project)/\(id)")
@@ -187,7 +191,7 @@ public final class SiteBuilder: @unchecked Sendable {
             default: return false
             }
         }
-        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: false, &$0) }
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: statementsChanged, &$0) }
         report.diagnostics = merged.diagnostics
         report.auditCount = previous.portal.allAudits.count
         report.projectCount = previous.portal.projects.count
@@ -289,14 +293,19 @@ public final class SiteBuilder: @unchecked Sendable {
     /// Files besides pages: data exports, search indexes, theme assets.
     private func extraFiles(_ merged: Merged) -> [(String, Data)] {
         let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages)
-        var files: [(String, Data)] = [
-            ("data/audits.json", Data(export.audits().utf8)),
-            ("data/gaps.json", Data(export.gaps().utf8)),
+        let theme = merged.loaded.theme
+        // Each export is serialised on its own core.
+        var jobs: [@Sendable () -> (String, Data)] = [
+            { ("data/audits.json", Data(export.audits().utf8)) },
+            { ("data/gaps.json", Data(export.gaps().utf8)) },
         ]
         for language in merged.loaded.config.languages {
-            let index = export.searchIndex(language: language, strings: merged.loaded.theme.strings(for: language))
-            files.append(("data/search-\(language).js", Data("window.AUDIT_SEARCH_INDEX = \(index.dropLast());\n".utf8)))
+            jobs.append {
+                let index = export.searchIndex(language: language, strings: theme.strings(for: language))
+                return ("data/search-\(language).js", Data("window.AUDIT_SEARCH_INDEX = \(index.dropLast());\n".utf8))
+            }
         }
+        var files = Parallel.map(jobs) { $0() }
         let staticFolder = options.themeDirectory.appendingPathComponent("static")
         for asset in merged.loaded.theme.assets {
             if let data = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(asset).path) {

@@ -11,6 +11,7 @@ import Testing
     # Audit de sécurité
 
     **Date** : 5 février 2026
+    **Statut** : ✅ APPROUVÉ AVEC RÉSERVES
 
     **Note globale : 15,5/20**
 
@@ -55,6 +56,8 @@ import Testing
         #expect(en.contains(">Critical</span>") && en.contains(">Open</span>"))
         #expect(fr.contains("<span class=\"bar-label\">Sécurité</span>"))
         #expect(en.contains("<span class=\"bar-label\">Security</span>"), "domain names go through the glossary")
+        #expect(en.contains("title=\"✅ APPROUVÉ AVEC RÉSERVES\">Approved with reservations</span>"), "known verdict words are translated")
+        #expect(fr.contains("✅ APPROUVÉ AVEC RÉSERVES</span>"))
     }
 
     @Test func datesAndNumbersInThePageLocale() {

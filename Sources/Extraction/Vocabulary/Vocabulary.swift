@@ -25,6 +25,7 @@ public struct Vocabulary: Sendable {
     var priorityHeadings = PhraseMatcher<Bool>()
     var metadataLabels = PhraseMatcher<String>()
     var months = PhraseMatcher<Int>()
+    var verdicts = PhraseMatcher<String>()
     var domainAliases: [String: String] = [:]
     public private(set) var domains: [String: Domain] = [:]
 
@@ -78,6 +79,11 @@ public struct Vocabulary: Sendable {
         if let metadata = root["metadata"] as? [String: Any] {
             for (name, value) in metadata.sorted(by: { $0.key < $1.key }) {
                 for w in Self.strings(value) { metadataLabels.add(w, name) }
+            }
+        }
+        if let verdicts = root["verdicts"] as? [String: Any] {
+            for (key, value) in verdicts.sorted(by: { $0.key < $1.key }) {
+                for w in Self.strings(value) { self.verdicts.add(w, key) }
             }
         }
         if let months = root["months"] as? [AnyHashable: Any] {
@@ -153,6 +159,11 @@ public struct Vocabulary: Sendable {
     /// Which metadata field (`date`, `author`, `verdict`) a label such as `Date d'audit` names.
     public func metadataField(forLabel label: String) -> String? {
         metadataLabels.matchesWhole(TextNormalizer.key(label))
+    }
+
+    /// The verdict a text states (`APPROUVÉ AVEC RECOMMANDATIONS` → `approved-with-reservations`).
+    public func verdictKey(in text: String) -> String? {
+        verdicts.firstMatch(inKey: TextNormalizer.key(text))?.value
     }
 
     public func month(named word: String) -> Int? {

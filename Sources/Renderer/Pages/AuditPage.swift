@@ -27,8 +27,7 @@ struct AuditPage {
         context["date"] = page.date(audit.date)
         context["isoDate"] = audit.date?.description ?? ""
         context["author"] = facts.author
-        context["verdict"] = facts.verdict
-        context["verdictLang"] = textLanguage == page.language ? "" : textLanguage
+        context["verdict"] = page.verdict(facts.verdict, textLanguage: textLanguage)
         if !hasOwnText {
             let languageName = page.t("language.\(textLanguage)")
             context["notice"] = page.t("audit.untranslated", ["language": languageName])

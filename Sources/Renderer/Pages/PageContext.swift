@@ -56,6 +56,16 @@ struct PageContext {
         vocabulary.domainLabel(key, language: language) ?? fallback
     }
 
+    /// A verdict for this page: translated when its words are known and the text is in another
+    /// language (the original kept as a tooltip), else as written with its language.
+    func verdict(_ text: String?, textLanguage: String) -> [String: Any]? {
+        guard let text, !text.isEmpty else { return nil }
+        if textLanguage != language, let key = vocabulary.verdictKey(in: text), let label = strings["verdict.\(key)"] {
+            return ["text": label, "original": text]
+        }
+        return ["text": text, "lang": textLanguage == language ? "" : textLanguage]
+    }
+
     func date(_ date: AuditDate?) -> String { date.map(format.date) ?? t("date.unknown") }
 
     /// `{value, text, scale}` for a score, formatted for this language.

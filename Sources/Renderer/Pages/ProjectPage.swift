@@ -19,7 +19,8 @@ struct ProjectPage {
             let delta = latest.facts.score.flatMap { now in previous?.facts.score.map { now.value - $0.value } }
             context["latest"] = [
                 "title": latest.title(in: page.language), "href": page.link(audit: latest.id), "date": page.date(latest.date),
-                "verdict": latest.facts.verdict as Any, "verdictLang": latest.sourceLanguage == page.language ? "" : latest.sourceLanguage,
+                "verdict": page.verdict(latest.factsByLanguage[page.language]?.verdict ?? latest.facts.verdict,
+                                        textLanguage: latest.languages.contains(page.language) ? page.language : latest.sourceLanguage) as Any,
                 "score": page.score(latest.facts.score) as Any, "delta": page.delta(delta) as Any,
                 "previousDate": previous.map { page.date($0.date) } as Any,
             ] as [String: Any]
