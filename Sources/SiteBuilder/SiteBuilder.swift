@@ -158,8 +158,10 @@ public final class SiteBuilder: @unchecked Sendable {
             bodies[id, default: [:]][source.language] = source.body
             updated[file.path] = source
             auditIDs.insert(id)
-            for item in source.facts.items { if let gap = item.id { gapIDs.insert("\(file.project)/\(gap)") } }
-            for mention in source.facts.mentions { gapIDs.insert("\(file.project)/\(mention.id)") }
+            for facts in [source.facts, old.facts] {
+                for item in facts.items { if let gap = item.id { gapIDs.insert("\(file.project)/\(gap)") } }
+                for mention in facts.mentions { gapIDs.insert("\(file.project)/\(mention.id)") }
+            }
             changedFiles.insert(file.display)
             fileDiagnostics += diagnostics
         }
@@ -182,10 +184,19 @@ public final class SiteBuilder: @unchecked Sendable {
                                     vocabulary: loaded.config.vocabulary, ids: loaded.ids) { id, language in frozen[id]?[language] }
         let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
                             sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
+        // The audit after a changed one shows what changed since it.
+        var neighbours = auditIDs
+        if statementsChanged {
+            for id in auditIDs {
+                guard let audit = portal.audit(id), let timeline = portal.project(audit.project),
+                      let index = timeline.audits.firstIndex(where: { $0.id == id }), index + 1 < timeline.audits.count else { continue }
+                neighbours.insert(timeline.audits[index + 1].id)
+            }
+        }
         let pages = merged.pages.filter {
-            if statementsChanged { return $0.project == nil || projects.contains($0.project!) }
             switch $0.kind {
-            case .audit(_, let id): return auditIDs.contains(id)
+            case .home, .portfolio, .gapIndex: return statementsChanged
+            case .audit(_, let id): return neighbours.contains(id)
             case .gap(_, let project, let id): return factsChanged && gapIDs.contains("\(project)/\(id)")
             case .project(_, let project): return factsChanged && projects.contains(project)
             default: return false
