@@ -1,5 +1,6 @@
 import Diagnostics
 import Dispatch
+import Foundation
 import SiteBuilder
 
 /// The real site behind `serve`: a `SiteBuilder` that keeps its cache between rebuilds.
@@ -27,6 +28,9 @@ public struct BuilderSite: PreviewSite {
         do {
             let report = try run()
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            if ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil {
+                FileHandle.standardError.write(Data("audit-site: \(report.summary)\n".utf8))
+            }
             return PreviewBuildOutcome(succeeded: true, diagnostics: report.diagnostics, pagesWritten: report.pagesWritten, milliseconds: ms)
         } catch let failure as BuildFailure {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -27,6 +27,8 @@ public final class SiteBuilder: @unchecked Sendable {
     private var cache: [String: SourceReader.ParsedSource] = [:]
     /// Hash of every page written last time, by relative path.
     private var written: [String: Int] = [:]
+    /// Export elements per project, reused by rebuilds for the projects that did not change.
+    private let exports = ExportCache()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -62,6 +64,7 @@ public final class SiteBuilder: @unchecked Sendable {
     public func build() throws -> BuildReport {
         var report = BuildReport()
         try OutputFolder.checkSafe(options)
+        exports.invalidateAll()
         let merged = try prepare(&report, useCache: false)
         if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
         try timed("write", &report) { try writeAll(merged, &$0) }
@@ -122,6 +125,7 @@ public final class SiteBuilder: @unchecked Sendable {
             affected.insert(URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
         }
         let pages = merged.pages.filter { $0.project == nil || affected.contains($0.project!) }
+        exports.invalidateAll() // project names or the project set may have changed
         try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: true, &$0) }
         lock.withLock { last = merged }
         return report
@@ -202,6 +206,7 @@ public final class SiteBuilder: @unchecked Sendable {
             default: return false
             }
         }
+        if statementsChanged { exports.invalidate(projects: projects) }
         try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: statementsChanged, &$0) }
         report.diagnostics = merged.diagnostics
         report.auditCount = previous.portal.allAudits.count
@@ -303,7 +308,7 @@ public final class SiteBuilder: @unchecked Sendable {
 
     /// Files besides pages: data exports, search indexes, theme assets.
     private func extraFiles(_ merged: Merged) -> [(String, Data)] {
-        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages)
+        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages, cache: exports)
         let theme = merged.loaded.theme
         // Each export is serialised on its own core.
         var jobs: [@Sendable () -> (String, Data)] = [
@@ -351,7 +356,9 @@ public final class SiteBuilder: @unchecked Sendable {
 
     private func writeIncremental(_ merged: Merged, pages: [PagePlan], extras: Bool, _ report: inout BuildReport) throws {
         let previous = lock.withLock { written }
+        let start = DispatchTime.now().uptimeNanoseconds
         let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
+        report.timings.append(("pages", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         report.diagnostics += failures
         var now = previous
         var changedCount = 0
@@ -359,10 +366,12 @@ public final class SiteBuilder: @unchecked Sendable {
             if previous[path] != hash { changedCount += 1 }
             now[path] = hash
         }
+        let extrasStart = DispatchTime.now().uptimeNanoseconds
         for (path, data) in extras ? extraFiles(merged) : [] where previous[path] != Self.contentHash(data) {
             try write(data, to: options.outputDirectory.appendingPathComponent(path))
             now[path] = Self.contentHash(data)
         }
+        report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
         // Pages that no longer exist (a report was deleted or renamed).
         let planned = Set(merged.pages.map(\.path))
         for path in previous.keys where path.hasSuffix(".html") && !planned.contains(path) {

@@ -26,6 +26,7 @@ public struct Vocabulary: Sendable {
     var metadataLabels = PhraseMatcher<String>()
     var months = PhraseMatcher<Int>()
     var verdicts = PhraseMatcher<String>()
+    var columnPreference = PhraseMatcher<Int>()
     var domainAliases: [String: String] = [:]
     public private(set) var domains: [String: Domain] = [:]
 
@@ -81,6 +82,10 @@ public struct Vocabulary: Sendable {
                 for w in Self.strings(value) { metadataLabels.add(w, name) }
             }
         }
+        if let preference = root["columnPreference"] as? [String: Any] {
+            for w in Self.strings(preference["prefer"] as Any) { columnPreference.add(w, 1) }
+            for w in Self.strings(preference["avoid"] as Any) { columnPreference.add(w, -1) }
+        }
         if let verdicts = root["verdicts"] as? [String: Any] {
             for (key, value) in verdicts.sorted(by: { $0.key < $1.key }) {
                 for w in Self.strings(value) { self.verdicts.add(w, key) }
@@ -129,13 +134,28 @@ public struct Vocabulary: Sendable {
         let key = TextNormalizer.key(header)
         if key.isEmpty { return header.contains("#") ? .id : nil }
         if let role = columns.matchesWhole(key) { return role }
-        // "Score (/20)", "Sévérité estimée": the first word decides.
-        if let first = key.split(separator: " ").first, let role = columns.matchesWhole(String(first)) { return role }
+        // "Current score", "Baseline score": the noun at the end decides; "Score (/20)", "Sévérité
+        // estimée", "Status now": else the first word.
+        let words = key.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
+        if words.count > 1, let last = words.last, let role = columns.matchesWhole(String(last)) { return role }
+        if let first = words.first, let role = columns.matchesWhole(String(first)) { return role }
         return nil
     }
 
     public func kind(forHeader header: String) -> Item.Kind? {
         kinds.firstMatch(inKey: TextNormalizer.key(header))?.value
+    }
+
+    /// The kind a heading announces with its first words (`Actions correctives prioritaires`).
+    public func kind(atStartOf text: String) -> Item.Kind? {
+        let key = TextNormalizer.key(text)
+        guard let match = kinds.firstMatch(inKey: key), key == match.phrase || key.hasPrefix(match.phrase + " ") else { return nil }
+        return match.value
+    }
+
+    /// +1 for a header that says "current", -1 for "baseline"/"target", 0 otherwise.
+    public func columnPreference(forHeader header: String) -> Int {
+        columnPreference.firstMatch(inKey: TextNormalizer.key(header))?.value ?? 0
     }
 
     public func isGlobalScoreLabel(_ text: String) -> Bool {
@@ -152,8 +172,12 @@ public struct Vocabulary: Sendable {
         globalScoreLabels.matchesWhole(TextNormalizer.key(text)) != nil
     }
 
+    /// `Priorité 1`, `Priority high`, `Quick wins`, or a heading that starts with a P-level (`🔴 P1 — Critique`).
     public func isPriorityHeading(_ text: String) -> Bool {
-        priorityHeadings.firstMatch(inKey: TextNormalizer.key(text)) != nil
+        let key = TextNormalizer.key(text)
+        if priorityHeadings.firstMatch(inKey: key) != nil { return true }
+        guard let first = key.split(separator: " ").first, first.count == 2, first.first == "p", let n = Int(first.dropFirst()) else { return false }
+        return (0...4).contains(n)
     }
 
     /// Which metadata field (`date`, `author`, `verdict`) a label such as `Date d'audit` names.

@@ -124,8 +124,8 @@ struct ItemWalker {
         let reader = TableReader(table: table, context: context)
         let roles = reader.roles
         let idColumn = reader.idColumn
-        let statusColumn = roles.firstIndex { $0 == .status }
-        let severityColumn = roles.firstIndex { $0 == .severity }
+        let statusColumn = reader.firstColumn(.status)
+        let severityColumn = reader.firstColumn(.severity)
         if idColumn == nil, roles.contains(where: { $0 == .score }) { return } // a score table
         var taken: Set<Int> = []
         for c in [idColumn, statusColumn, severityColumn] { if let c { taken.insert(c) } }
@@ -252,9 +252,9 @@ struct ItemWalker {
     private func headingKind(_ text: String) -> Item.Kind? {
         // "Constat principal : Fragmentation…" states one finding; it does not announce a list.
         guard !text.contains(":") else { return nil }
-        let words = TextNormalizer.key(TextNormalizer.cleanTitle(text)).split(separator: " ")
-        guard let first = words.first, words.count <= 4 else { return nil }
-        switch context.vocabulary.kind(forHeader: String(first)) {
+        let cleaned = TextNormalizer.cleanTitle(text)
+        guard TextNormalizer.key(cleaned).split(separator: " ").count <= 4 else { return nil }
+        switch context.vocabulary.kind(atStartOf: cleaned) {
         case .gap: return .gap
         case .recommendation: return .recommendation
         default: return nil

@@ -127,7 +127,7 @@ struct ScoreWalker {
         let reader = TableReader(table: table, context: context)
         if reader.idColumn != nil { return nil }
         let roles = reader.roles
-        var scoreColumn = roles.firstIndex { $0 == .score }
+        var scoreColumn = reader.firstColumn(.score)
         if scoreColumn == nil {
             // No score header: a column whose every value is a score with an explicit scale.
             scoreColumn = (0..<reader.columnCount).first { column in

@@ -30,8 +30,14 @@ struct TableReader {
         return row.cells[column].plainText
     }
 
+    /// The column holding a role; with several (`Baseline score | Current score`), the current one.
     func firstColumn(_ role: Vocabulary.ColumnRole) -> Int? {
-        roles.firstIndex { $0 == role }
+        let candidates = roles.indices.filter { roles[$0] == role }
+        guard candidates.count > 1 else { return candidates.first }
+        return candidates.max { a, b in
+            let pa = context.vocabulary.columnPreference(forHeader: header(a)), pb = context.vocabulary.columnPreference(forHeader: header(b))
+            return pa != pb ? pa < pb : a > b
+        }
     }
 
     /// The column holding one explicit ID per row: a column headed `ID`/`Réf.` whose cells look like

@@ -2,89 +2,116 @@ import Extraction
 import Portal
 
 /// The JSON files other tools read: `data/audits.json` and `data/gaps.json` (formats documented in
-/// the README). URLs are paths relative to the site root, one per site language.
+/// the README), and the offline search index. URLs are paths relative to the site root, one per
+/// site language. Elements are serialized per project and cached, so a preview rebuild serializes
+/// only the project that changed.
 public struct DataExport: Sendable {
     let portal: Portal
     let languages: [String]
+    let cache: ExportCache
 
-    public init(portal: Portal, languages: [String]) {
+    /// - Parameter cache: serialized elements of earlier runs; the caller invalidates the projects
+    ///   that changed.
+    public init(portal: Portal, languages: [String], cache: ExportCache = ExportCache()) {
         self.portal = portal
         self.languages = languages
+        self.cache = cache
+    }
+
+    public func audits() -> String {
+        JSONValue.arrayDocument(key: "audits", elements: portal.projects.flatMap { project in
+            elements("audits", project, indent: "    ") { project.audits.map(auditValue) }
+        })
+    }
+
+    public func gaps() -> String {
+        JSONValue.arrayDocument(key: "gaps", elements: portal.projects.flatMap { project in
+            elements("gaps", project, indent: "    ") { project.gaps.map(gapValue) }
+        })
+    }
+
+    /// What the offline search needs per language: one entry per project, audit and GAP.
+    public func searchIndex(language: String, strings: [String: String]) -> String {
+        let entries = portal.projects.flatMap { project in
+            elements("search-\(language)", project, indent: "  ") { searchEntries(project, language: language, strings: strings) }
+        }
+        return entries.isEmpty ? "[]\n" : "[\n" + entries.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// Elements of one project for one export, from the cache or serialized now.
+    private func elements(_ export: String, _ project: ProjectTimeline, indent: String, _ make: () -> [JSONValue]) -> [String] {
+        let key = "\(export)\u{0}\(project.slug)"
+        if let cached = cache.get(key) { return cached }
+        let serialized = make().map { $0.serialized(indent: indent) }
+        cache.set(key, serialized)
+        return serialized
     }
 
     func urls(_ kind: (String) -> PagePlan.Kind) -> JSONValue {
         .object(languages.map { ($0, .string(SitePaths.directory(for: kind($0)))) })
     }
 
-    public func audits() -> String {
-        let audits = portal.allAudits.map { audit -> JSONValue in
-            let facts = audit.facts
-            return .object([
-                ("id", .string(audit.id)),
-                ("project", .string(audit.project)),
-                ("date", .string(audit.date?.description)),
-                ("lang", .string(audit.sourceLanguage)),
-                ("translations", .array(audit.languages.map { .string($0) })),
-                ("title", .string(audit.title(in: audit.sourceLanguage))),
-                ("score", .number(facts.score?.value)),
-                ("scoreText", .string(facts.score?.text)),
-                ("scores", .array(facts.domainScores.map { d in
-                    .object([("domain", .string(d.domain)), ("label", .string(d.label)), ("score", .number(d.score.value))])
-                })),
-                ("items", .array(facts.items.map { item in
-                    .object([("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("title", .string(item.title)),
-                             ("severity", .string(item.severity?.rawValue)), ("status", .string(item.status.rawValue))])
-                })),
-                ("url", urls { .audit(language: $0, audit: audit.id) }),
-            ])
-        }
-        return JSONValue.object([("audits", .array(audits))]).serialized()
+    func auditValue(_ audit: AuditRecord) -> JSONValue {
+        let facts = audit.facts
+        return .object([
+            ("id", .string(audit.id)),
+            ("project", .string(audit.project)),
+            ("date", .string(audit.date?.description)),
+            ("lang", .string(audit.sourceLanguage)),
+            ("translations", .array(audit.languages.map { .string($0) })),
+            ("title", .string(audit.title(in: audit.sourceLanguage))),
+            ("score", .number(facts.score?.value)),
+            ("scoreText", .string(facts.score?.text)),
+            ("scores", .array(facts.domainScores.map { d in
+                .object([("domain", .string(d.domain)), ("label", .string(d.label)), ("score", .number(d.score.value))])
+            })),
+            ("items", .array(facts.items.map { item in
+                .object([("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("title", .string(item.title)),
+                         ("severity", .string(item.severity?.rawValue)), ("status", .string(item.status.rawValue))])
+            })),
+            ("url", urls { .audit(language: $0, audit: audit.id) }),
+        ])
     }
 
-    public func gaps() -> String {
-        let gaps = portal.allGaps.map { gap -> JSONValue in
-            .object([
-                ("project", .string(gap.project)),
-                ("id", .string(gap.id)),
-                ("title", .string(gap.title)),
-                ("severity", .string(gap.severity?.rawValue)),
-                ("status", .string(gap.status.rawValue)),
-                ("firstSeen", .string(gap.firstSeen?.description)),
-                ("lastSeen", .string(gap.lastSeen?.description)),
-                ("closedOn", .string(gap.closedOn?.description)),
-                ("reopened", .bool(gap.reopened)),
-                ("notReassessedSince", .string(gap.notReassessedSince?.description)),
-                ("ageDays", gap.ageDays.map { .number(Double($0)) } ?? .null),
-                ("history", .array(gap.entries.map { e in
-                    .object([("audit", .string(e.auditID)), ("date", .string(e.date?.description)),
-                             ("status", .string(e.status.rawValue)), ("severity", .string(e.severity?.rawValue)),
-                             ("event", .string(e.event.rawValue))])
-                })),
-                ("url", urls { .gap(language: $0, project: gap.project, id: gap.id) }),
-            ])
-        }
-        return JSONValue.object([("gaps", .array(gaps))]).serialized()
+    func gapValue(_ gap: GapHistory) -> JSONValue {
+        .object([
+            ("project", .string(gap.project)),
+            ("id", .string(gap.id)),
+            ("title", .string(gap.title)),
+            ("severity", .string(gap.severity?.rawValue)),
+            ("status", .string(gap.status.rawValue)),
+            ("firstSeen", .string(gap.firstSeen?.description)),
+            ("lastSeen", .string(gap.lastSeen?.description)),
+            ("closedOn", .string(gap.closedOn?.description)),
+            ("reopened", .bool(gap.reopened)),
+            ("notReassessedSince", .string(gap.notReassessedSince?.description)),
+            ("ageDays", gap.ageDays.map { .number(Double($0)) } ?? .null),
+            ("history", .array(gap.entries.map { e in
+                .object([("audit", .string(e.auditID)), ("date", .string(e.date?.description)),
+                         ("status", .string(e.status.rawValue)), ("severity", .string(e.severity?.rawValue)),
+                         ("event", .string(e.event.rawValue))])
+            })),
+            ("url", urls { .gap(language: $0, project: gap.project, id: gap.id) }),
+        ])
     }
 
-    /// What the offline search needs per language: one entry per audit, project and GAP.
-    public func searchIndex(language: String, strings: [String: String]) -> String {
-        var entries: [JSONValue] = []
-        for project in portal.projects {
-            entries.append(.object([("t", .string(project.info.name(in: language))), ("k", .string(strings["search.kind.project"] ?? "project")),
-                                    ("u", .string(SitePaths.file(for: .project(language: language, project: project.slug)))),
-                                    ("x", .string(project.info.descriptions[language] ?? ""))]))
-            for audit in project.audits {
-                let words = audit.facts.items.prefix(60).map(\.title).joined(separator: " · ")
-                entries.append(.object([("t", .string(audit.title(in: language))), ("k", .string(strings["search.kind.audit"] ?? "audit")),
-                                        ("u", .string(SitePaths.file(for: .audit(language: language, audit: audit.id)))),
-                                        ("d", .string(audit.date?.description)), ("x", .string(words))]))
-            }
-            for gap in project.gaps {
-                entries.append(.object([("t", .string("\(gap.id) — \(gap.title)")), ("k", .string(strings["search.kind.gap"] ?? "GAP")),
-                                        ("u", .string(SitePaths.file(for: .gap(language: language, project: project.slug, id: gap.id)))),
-                                        ("x", .string(project.info.name(in: language)))]))
-            }
+    func searchEntries(_ project: ProjectTimeline, language: String, strings: [String: String]) -> [JSONValue] {
+        var entries: [JSONValue] = [
+            .object([("t", .string(project.info.name(in: language))), ("k", .string(strings["search.kind.project"] ?? "project")),
+                     ("u", .string(SitePaths.file(for: .project(language: language, project: project.slug)))),
+                     ("x", .string(project.info.descriptions[language] ?? ""))]),
+        ]
+        for audit in project.audits {
+            let words = audit.facts.items.prefix(60).map(\.title).joined(separator: " · ")
+            entries.append(.object([("t", .string(audit.title(in: language))), ("k", .string(strings["search.kind.audit"] ?? "audit")),
+                                    ("u", .string(SitePaths.file(for: .audit(language: language, audit: audit.id)))),
+                                    ("d", .string(audit.date?.description)), ("x", .string(words))]))
         }
-        return JSONValue.array(entries).serialized()
+        for gap in project.gaps {
+            entries.append(.object([("t", .string("\(gap.id) — \(gap.title)")), ("k", .string(strings["search.kind.gap"] ?? "GAP")),
+                                    ("u", .string(SitePaths.file(for: .gap(language: language, project: project.slug, id: gap.id)))),
+                                    ("x", .string(project.info.name(in: language)))]))
+        }
+        return entries
     }
 }

@@ -16,6 +16,28 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
     public static func number(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
 
+    /// A document `{"<key>": [ … ]}` whose array elements are already serialized at their indent
+    /// (see `serialized(indent:)`): lets exports reuse the elements of projects that did not change.
+    public static func arrayDocument(key: String, elements: [String]) -> String {
+        var out = "{\n  "
+        writeString(key, into: &out)
+        if elements.isEmpty { return out + ": []\n}\n" }
+        out += ": [\n"
+        for (i, element) in elements.enumerated() {
+            out += "    "
+            out += element
+            out += i == elements.count - 1 ? "\n" : ",\n"
+        }
+        return out + "  ]\n}\n"
+    }
+
+    /// This value as it appears at `indent` inside a pretty-printed document (no trailing newline).
+    public func serialized(indent: String) -> String {
+        var out = ""
+        write(into: &out, indent: indent)
+        return out
+    }
+
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
         var out = ""
