@@ -16,8 +16,12 @@ public struct SiteRenderer: Sendable {
     let vocabulary: Vocabulary
     let ids: IDMatcher
     let body: BodyProvider
+    /// Pieces of pages reused between preview rebuilds (GAP index rows); nil renders everything.
+    let cache: ExportCache?
 
-    public init(portal: Portal, theme: Theme, settings: SiteSettings, vocabulary: Vocabulary, ids: IDMatcher, body: @escaping BodyProvider) {
+    public init(portal: Portal, theme: Theme, settings: SiteSettings, vocabulary: Vocabulary, ids: IDMatcher,
+                cache: ExportCache? = nil, body: @escaping BodyProvider) {
+        self.cache = cache
         self.portal = portal
         self.theme = theme
         self.settings = settings
@@ -75,7 +79,7 @@ public struct SiteRenderer: Sendable {
             PortfolioPage(portal: portal, page: page).fill(&context)
         case .gapIndex:
             template = "gaps"
-            GapIndexPage(portal: portal, page: page).fill(&context)
+            GapIndexPage(portal: portal, page: page, cache: cache).fill(&context)
         case .search:
             template = "search"
             context["pageTitle"] = page.t("search.title")

@@ -185,7 +185,7 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings,
-                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids) { id, language in frozen[id]?[language] }
+                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids, cache: exports) { id, language in frozen[id]?[language] }
         let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
                             sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
         // The audit after a changed one shows what changed since it.
@@ -297,7 +297,7 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,
-                                    ids: loaded.ids) { auditID, language in
+                                    ids: loaded.ids, cache: exports) { auditID, language in
             frozen[auditID]?[language]
         }
         return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources,

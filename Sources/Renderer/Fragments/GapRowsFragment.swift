@@ -7,6 +7,8 @@ import Portal
 struct GapRowsFragment {
     let page: PageContext
     let portal: Portal
+    /// Rows of unchanged projects are reused between preview rebuilds.
+    var cache: ExportCache?
 
     /// Rows of the project page's GAP table.
     func projectRows(_ gaps: [GapHistory]) -> String {
@@ -34,25 +36,37 @@ struct GapRowsFragment {
     func indexRows(_ gaps: [GapHistory]) -> String {
         var html = HTMLFragment(capacity: gaps.count * 700)
         for gap in gaps {
-            let projectName = portal.project(gap.project)?.info.name(in: page.language) ?? gap.project
-            html.raw("<tr data-project=\"\(HTMLEscape.escape(gap.project))\" data-severity=\"\(gap.severity?.rawValue ?? "none")\" data-status=\"\(gap.status.rawValue)\" data-age=\"\(gap.ageDays ?? 0)\">\n<th scope=\"row\" data-value=\"\(HTMLEscape.escape(gap.id))\">")
-            html.link(page.link(gap: gap.id, project: gap.project), gap.id)
-            html.raw("</th><td>")
-            html.text(gap.title)
-            stale(gap, &html)
-            html.raw("</td><td data-value=\"\(HTMLEscape.escape(projectName))\">")
-            html.link(page.link(project: gap.project), projectName)
-            html.raw("</td><td data-value=\"\(gap.severity?.rank ?? 9)\">")
-            html.badge("sev-\(gap.severity?.rawValue ?? "none")", page.severityLabel(gap.severity))
-            html.raw("</td><td data-value=\"\(gap.status.rawValue)\">")
-            status(gap, &html)
-            html.raw("</td><td data-value=\"\(gap.firstSeen?.description ?? "")\">")
-            html.text(page.date(gap.firstSeen))
-            html.raw("</td><td class=\"num\" data-value=\"\(gap.ageDays ?? 0)\">")
-            html.text(age(gap))
-            html.raw("</td></tr>\n")
+            guard let cache else {
+                indexRow(gap, into: &html)
+                continue
+            }
+            html.raw(cache.row("index-row\u{0}\(page.language)\u{0}\(gap.id)\u{0}\(gap.project)") {
+                var row = HTMLFragment(capacity: 700)
+                indexRow(gap, into: &row)
+                return row.html
+            })
         }
         return html.html
+    }
+
+    private func indexRow(_ gap: GapHistory, into html: inout HTMLFragment) {
+        let projectName = portal.project(gap.project)?.info.name(in: page.language) ?? gap.project
+        html.raw("<tr data-project=\"\(HTMLEscape.escape(gap.project))\" data-severity=\"\(gap.severity?.rawValue ?? "none")\" data-status=\"\(gap.status.rawValue)\" data-age=\"\(gap.ageDays ?? 0)\">\n<th scope=\"row\" data-value=\"\(HTMLEscape.escape(gap.id))\">")
+        html.link(page.link(gap: gap.id, project: gap.project), gap.id)
+        html.raw("</th><td>")
+        html.text(gap.title)
+        stale(gap, &html)
+        html.raw("</td><td data-value=\"\(HTMLEscape.escape(projectName))\">")
+        html.link(page.link(project: gap.project), projectName)
+        html.raw("</td><td data-value=\"\(gap.severity?.rank ?? 9)\">")
+        html.badge("sev-\(gap.severity?.rawValue ?? "none")", page.severityLabel(gap.severity))
+        html.raw("</td><td data-value=\"\(gap.status.rawValue)\">")
+        status(gap, &html)
+        html.raw("</td><td data-value=\"\(gap.firstSeen?.description ?? "")\">")
+        html.text(page.date(gap.firstSeen))
+        html.raw("</td><td class=\"num\" data-value=\"\(gap.ageDays ?? 0)\">")
+        html.text(age(gap))
+        html.raw("</td></tr>\n")
     }
 
     /// "not re-assessed since": worth saying in lists only while the GAP is not known to be done.

@@ -6,6 +6,7 @@ import Portal
 struct GapIndexPage {
     let portal: Portal
     let page: PageContext
+    let cache: ExportCache?
 
     func fill(_ context: inout [String: Any]) {
         context["pageTitle"] = page.t("gaps.title")
@@ -21,7 +22,7 @@ struct GapIndexPage {
                 return GapOrder.less(a.id, b.id)
             }
             return ["label": page.severityLabel(severity), "key": severity?.rawValue ?? "none", "count": list.count,
-                    "rowsHTML": GapRowsFragment(page: page, portal: portal).indexRows(sorted)]
+                    "rowsHTML": GapRowsFragment(page: page, portal: portal, cache: cache).indexRows(sorted)]
         }
         context["severityCounts"] = order.map { s in
             ["label": page.severityLabel(s), "key": s?.rawValue ?? "none", "count": bySeverity[s]?.count ?? 0] as [String: Any]
