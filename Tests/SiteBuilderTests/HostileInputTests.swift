@@ -1,0 +1,41 @@
+import Foundation
+import SiteBuilder
+import Testing
+
+/// Hostile, huge and broken input never crashes the build nor stops the other pages.
+@Suite struct HostileInputTests {
+    @Test func degenerateReportsAreBuiltOrReportedWithoutCrashing() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/h/deep-quote.md", String(repeating: "> ", count: 20000) + "fond\n")
+        try site.write("content/h/nested-list.md", (0..<400).map { String(repeating: "  ", count: $0) + "- x\n" }.joined())
+        try site.write("content/h/long-line.md", String(repeating: "*", count: 200_000) + "\n" + String(repeating: "_a", count: 50_000) + "\n")
+        try site.write("content/h/links.md", String(repeating: "[", count: 20000) + "x" + String(repeating: "]()", count: 20000) + "\n")
+        let header: String = (0..<500).map { "c\($0)" }.joined(separator: "|")
+        let rule: String = Array(repeating: "---", count: 500).joined(separator: "|")
+        let row: String = Array(repeating: "GAP-1", count: 500).joined(separator: "|")
+        try site.write("content/h/wide-table.md", "|\(header)|\n|\(rule)|\n|\(row)|\n")
+        try site.write("content/h/nul.md", Data("# t\u{0}itre\n\nTexte\u{0}nul <script>\n".utf8))
+        // YAML aliases that expand to hundreds of thousands of values.
+        try site.write("content/h/yaml-bomb.md", """
+        ---
+        a: &a ["x","x","x","x","x","x","x","x","x"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        ---
+        # Bombe
+        """)
+        try site.write("content/h/2025-01-01-normal.md", "# Normal\n\n| ID | Constat | Sévérité |\n|---|---|---|\n| GAP-2 | ok | P1 |\n")
+        let report = try site.build()
+        #expect(report.errorCount == 0, "\(report.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
+        for slug in ["deep-quote", "nested-list", "long-line", "links", "wide-table", "nul", "yaml-bomb", "2025-01-01-normal"] {
+            #expect(site.exists("fr/projects/h/\(slug)/index.html"), "\(slug)")
+        }
+        let nul = site.page("fr/projects/h/nul/index.html")
+        #expect(!nul.contains("\u{0}"))
+        #expect(!nul.contains("<script>"))
+        #expect(site.exists("fr/projects/h/gaps/GAP-2/index.html"))
+    }
+}
