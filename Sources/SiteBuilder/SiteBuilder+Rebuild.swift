@@ -1,0 +1,138 @@
+import Diagnostics
+import Extraction
+import Foundation
+import Portal
+import Renderer
+
+/// `serve`'s incremental path: what a change affects, and nothing else, is read and rendered again.
+extension SiteBuilder {
+    /// Incremental rebuild after `changed` paths changed: a change to the theme or the configuration
+    /// rebuilds everything; a change to reports re-reads those reports and re-renders the pages of
+    /// their projects and the site-wide pages, writing only pages whose bytes changed.
+    /// - Parameter keepOnError: when the rebuild has error diagnostics, write nothing and throw
+    ///   `BuildFailure`, so the preview keeps serving the last good site.
+    @discardableResult
+    public func rebuild(changed: [String], keepOnError: Bool = false) throws -> BuildReport {
+        let themePath = options.themeDirectory.path + "/"
+        let configPath = options.configFile?.path
+        if written.isEmpty || changed.contains(where: { $0.hasPrefix(themePath) || $0 == configPath }) {
+            lock.withLock { cache = [:] }
+            var report = try build()
+            report.timings.insert(("full", 0), at: 0)
+            return report
+        }
+        var report = BuildReport()
+        let before = lock.withLock { cache }
+        let previous = lock.withLock { last }
+        if let previous, let quick = try quickRebuild(previous: previous, before: before, report: &report) {
+            return quick
+        }
+        let merged = try prepare(&report, useCache: true, loaded: previous?.loaded)
+        if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        if keepOnError, report.errorCount > 0 {
+            // Forget what was read, so the next change re-reads the broken file and recovers.
+            lock.withLock { cache = before }
+            throw BuildFailure(report: report)
+        }
+        // Projects whose reports changed, appeared or disappeared.
+        var affected: Set<String> = []
+        let now = Dictionary(uniqueKeysWithValues: merged.sources.map { ($0.file.path, $0) })
+        for (path, source) in now where before[path]?.stamp != source.stamp { affected.insert(source.file.project) }
+        for (path, source) in before where now[path] == nil { affected.insert(source.file.project) }
+        for path in changed where path.hasSuffix("_project.yaml") || path.hasSuffix("_project.yml") {
+            affected.insert(URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent)
+        }
+        let pages = merged.pages.filter { $0.project == nil || affected.contains($0.project!) }
+        exports.invalidateAll() // project names or the project set may have changed
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: true, &$0) }
+        lock.withLock { last = merged }
+        return report
+    }
+
+    /// The common case while writing: reports changed but what they state did not (same facts, same
+    /// diagnostics, same files). The previous merge is reused and only those reports' pages are
+    /// rendered again. Returns nil when the change needs a full merge.
+    func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource],
+                              report: inout BuildReport) throws -> BuildReport? {
+        let loaded = previous.loaded
+        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
+        guard Set(scan.files.map(\.path)) == Set(before.keys) else { return nil }
+        let stale = scan.files.filter { before[$0.path]?.stamp != FileStamp(path: $0.path) }
+        guard !stale.isEmpty else { return nil }
+        let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids)
+        let fresh = timed("read", &report) { _ in Parallel.map(stale) { reader.read($0) } }
+        var bodies = previous.bodies
+        var updated = before
+        var auditIDs: Set<String> = []
+        var gapIDs: Set<String> = []
+        var factsChanged = false
+        var statementsChanged = false
+        var changedFiles: Set<String> = []
+        var fileDiagnostics: [Diagnostic] = []
+        for (file, (source, diagnostics)) in zip(stale, fresh) {
+            // What the report states must be the same but for line numbers; else a full merge.
+            guard let source, let old = before[file.path], source.language == old.language else { return nil }
+            if source.facts != old.facts { factsChanged = true }
+            // What the report states changed (a status, a score): site-wide pages and exports too.
+            if source.facts.withoutLines != old.facts.withoutLines { statementsChanged = true }
+            let id = "\(file.project)/\(file.slug)"
+            bodies[id, default: [:]][source.language] = source.body
+            updated[file.path] = source
+            auditIDs.insert(id)
+            for facts in [source.facts, old.facts] {
+                for item in facts.items { if let gap = item.id { gapIDs.insert("\(file.project)/\(gap)") } }
+                for mention in facts.mentions { gapIDs.insert("\(file.project)/\(mention.id)") }
+            }
+            changedFiles.insert(file.display)
+            fileDiagnostics += diagnostics
+        }
+        let sources = previous.sources.map { updated[$0.file.path] ?? $0 }
+        var portal = previous.portal
+        var diagnostics = previous.diagnostics.filter { !changedFiles.contains($0.file ?? "") } + fileDiagnostics
+        let projects = Set(stale.map(\.project))
+        if factsChanged {
+            // Lines moved: the project's timeline (GAP histories link to lines) is computed again.
+            let assembler = AuditAssembler(config: loaded.config)
+            for slug in projects.sorted() {
+                let (audits, assembly) = assembler.assemble(sources.filter { $0.file.project == slug })
+                portal = portal.replacingProject(slug, audits: audits, ids: loaded.ids)
+                diagnostics += assembly.filter { changedFiles.contains($0.file ?? "") }
+            }
+            diagnostics = diagnostics.filter { $0.code != "gap.undefined" } + portal.diagnostics
+        }
+        let frozen = bodies
+        let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings,
+                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids, cache: exports) { id, language in frozen[id]?[language] }
+        let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
+                            sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
+        // The audit after a changed one shows what changed since it.
+        var neighbours = auditIDs
+        if statementsChanged {
+            for id in auditIDs {
+                guard let audit = portal.audit(id), let timeline = portal.project(audit.project),
+                      let index = timeline.audits.firstIndex(where: { $0.id == id }), index + 1 < timeline.audits.count else { continue }
+                neighbours.insert(timeline.audits[index + 1].id)
+            }
+        }
+        let pages = merged.pages.filter {
+            switch $0.kind {
+            case .home, .portfolio, .gapIndex: return statementsChanged
+            case .audit(_, let id): return neighbours.contains(id)
+            case .gap(_, let project, let id): return factsChanged && gapIDs.contains("\(project)/\(id)")
+            case .project(_, let project): return factsChanged && projects.contains(project)
+            default: return false
+            }
+        }
+        if statementsChanged { exports.invalidate(projects: projects) }
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: statementsChanged, &$0) }
+        report.diagnostics = merged.diagnostics
+        report.auditCount = previous.portal.allAudits.count
+        report.projectCount = previous.portal.projects.count
+        lock.withLock {
+            cache = updated
+            last = merged
+        }
+        return report
+    }
+}
