@@ -43,11 +43,13 @@ actor BuildCoordinator {
                 fullBuildPending = false
                 pending = []
                 await report(await site.build())
+                await site.afterBuild()
             } else {
                 let batch = pending.sorted()
                 pending = []
                 logger.info("Changed: \(batch.map(Self.shortName).joined(separator: ", "))")
                 await report(await site.rebuild(changed: batch))
+                await site.afterBuild()
             }
         }
     }

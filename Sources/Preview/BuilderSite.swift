@@ -19,7 +19,12 @@ public struct BuilderSite: PreviewSite {
     }
 
     public func rebuild(changed: [String]) async -> PreviewBuildOutcome {
-        outcome { try builder.rebuild(changed: changed, keepOnError: true) }
+        outcome { try builder.rebuild(changed: changed, keepOnError: true, deferExports: true) }
+    }
+
+    /// The JSON exports of the last rebuild, written once open pages have been told to reload.
+    public func afterBuild() async {
+        try? builder.writePendingExports()
     }
 
     /// A failed build is an outcome with its reason as a diagnostic, so the browser overlay shows it.

@@ -13,6 +13,12 @@ public protocol PreviewSite: Sendable {
     func build() async -> PreviewBuildOutcome
     /// Incremental rebuild after these paths changed (absolute paths).
     func rebuild(changed: [String]) async -> PreviewBuildOutcome
+    /// Work that may follow the reload (data exports): runs before the next build starts.
+    func afterBuild() async
+}
+
+extension PreviewSite {
+    public func afterBuild() async {}
 }
 
 /// The result of one build, as the preview server needs it: whether to reload pages or to show

@@ -12,7 +12,10 @@ extension SiteBuilder {
     /// - Parameter keepOnError: when the rebuild has error diagnostics, write nothing and throw
     ///   `BuildFailure`, so the preview keeps serving the last good site.
     @discardableResult
-    public func rebuild(changed: [String], keepOnError: Bool = false) throws -> BuildReport {
+    /// - Parameter deferExports: leave the JSON exports of a statement change to `writePendingExports()`,
+    ///   so the preview reloads as soon as the pages are written.
+    public func rebuild(changed: [String], keepOnError: Bool = false, deferExports: Bool = false) throws -> BuildReport {
+        try writePendingExports()
         let themePath = options.themeDirectory.path + "/"
         let configPath = options.configFile?.path
         if written.isEmpty || changed.contains(where: { $0.hasPrefix(themePath) || $0 == configPath }) {
@@ -24,7 +27,7 @@ extension SiteBuilder {
         var report = BuildReport()
         let before = lock.withLock { cache }
         let previous = lock.withLock { last }
-        if let previous, let quick = try quickRebuild(previous: previous, before: before, report: &report) {
+        if let previous, let quick = try quickRebuild(previous: previous, before: before, deferExports: deferExports, report: &report) {
             return quick
         }
         let merged = try prepare(&report, useCache: true, loaded: previous?.loaded)
@@ -52,7 +55,7 @@ extension SiteBuilder {
     /// The common case while writing: reports changed but what they state did not (same facts, same
     /// diagnostics, same files). The previous merge is reused and only those reports' pages are
     /// rendered again. Returns nil when the change needs a full merge.
-    func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource],
+    func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource], deferExports: Bool,
                               report: inout BuildReport) throws -> BuildReport? {
         let loaded = previous.loaded
         let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
@@ -125,7 +128,9 @@ extension SiteBuilder {
             }
         }
         if statementsChanged { exports.invalidate(projects: projects) }
-        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: statementsChanged, &$0) }
+        let writeExports = statementsChanged && !deferExports
+        try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: writeExports, &$0) }
+        if statementsChanged, deferExports { lock.withLock { pendingExports = merged } }
         report.diagnostics = merged.diagnostics
         report.auditCount = previous.portal.allAudits.count
         report.projectCount = previous.portal.projects.count
@@ -134,5 +139,15 @@ extension SiteBuilder {
             last = merged
         }
         return report
+    }
+
+    /// Writes the exports a deferred rebuild left out (a no-op when there are none).
+    public func writePendingExports() throws {
+        guard let merged = lock.withLock({ () -> Merged? in
+            defer { pendingExports = nil }
+            return pendingExports
+        }) else { return }
+        var report = BuildReport()
+        try writeIncremental(merged, pages: [], extras: true, &report)
     }
 }

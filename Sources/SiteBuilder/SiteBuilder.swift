@@ -55,6 +55,8 @@ public final class SiteBuilder: @unchecked Sendable {
     /// The last successful build, kept for `serve`: a change to the prose of a report (facts
     /// unchanged) reuses it whole and re-renders only that report's pages.
     var last: Merged?
+    /// A rebuild whose exports are still to be written (`rebuild(…, deferExports: true)`).
+    var pendingExports: Merged?
 
     // MARK: Entry points
 
@@ -65,6 +67,7 @@ public final class SiteBuilder: @unchecked Sendable {
         var report = BuildReport()
         try OutputFolder.checkSafe(options)
         exports.invalidateAll()
+        lock.withLock { pendingExports = nil }
         let merged = try prepare(&report, useCache: false)
         if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
         try timed("write", &report) { try writeAll(merged, &$0) }

@@ -27,7 +27,7 @@ struct ContentScanner {
     }
 
     /// Slugs that name the portal's own folders inside a project.
-    static let reservedSlugs: Set<String> = ["gaps", "index", "assets", "data"]
+    static let reservedSlugs: Set<String> = ["gaps"]
 
     let options: BuildOptions
     let languages: [String]
