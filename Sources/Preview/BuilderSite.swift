@@ -9,6 +9,7 @@ public struct BuilderSite: PreviewSite {
 
     public init(options: BuildOptions) {
         builder = SiteBuilder(options: options)
+        builder.keepsCaches = true
     }
 
     public var watchedPaths: [String] { builder.watchedPaths }

@@ -27,8 +27,10 @@ public final class SiteBuilder: @unchecked Sendable {
     var cache: [String: SourceReader.ParsedSource] = [:]
     /// Hash of every page written last time, by relative path.
     var written: [String: Int] = [:]
-    /// Export elements per project, reused by rebuilds for the projects that did not change.
+    /// Export elements and GAP index rows per project, reused by rebuilds for the projects that did
+    /// not change. Kept only by a long-lived builder (`serve`): a one-shot build would only hold memory.
     let exports = ExportCache()
+    public var keepsCaches = false
 
     public init(options: BuildOptions) {
         self.options = options
@@ -170,7 +172,7 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,
-                                    ids: loaded.ids, cache: exports) { auditID, language in
+                                    ids: loaded.ids, cache: keepsCaches ? exports : nil) { auditID, language in
             frozen[auditID]?[language]
         }
         return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources,
@@ -181,7 +183,8 @@ public final class SiteBuilder: @unchecked Sendable {
 
     /// Files besides pages: data exports, search indexes, theme assets.
     func extraFiles(_ merged: Merged) -> [(String, Data)] {
-        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages, cache: exports)
+        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages,
+                                cache: keepsCaches ? exports : ExportCache())
         let theme = merged.loaded.theme
         // Each export is serialised on its own core.
         var jobs: [@Sendable () -> (String, Data)] = [

@@ -15,6 +15,7 @@ import Testing
         let site = try TestSite(fixture: "timeline")
         defer { site.remove() }
         let builder = SiteBuilder(options: site.options())
+        builder.keepsCaches = true
         try builder.build()
         let file = site.content.appendingPathComponent("acme/2025-01-10-audit.fr.md")
         try (try String(contentsOf: file, encoding: .utf8) + "\nUne phrase ajoutée en fin de rapport.\n").write(to: file, atomically: true, encoding: .utf8)
@@ -32,6 +33,7 @@ import Testing
         let site = try TestSite(fixture: "timeline")
         defer { site.remove() }
         let builder = SiteBuilder(options: site.options())
+        builder.keepsCaches = true
         try builder.build()
         let file = site.content.appendingPathComponent("acme/2025-06-10-review.en.md")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "| GAP-4 | No monitoring | High | Done |",
@@ -53,6 +55,7 @@ import Testing
         let site = try TestSite(fixture: "timeline")
         defer { site.remove() }
         let builder = SiteBuilder(options: site.options())
+        builder.keepsCaches = true
         try builder.build()
         let file = site.content.appendingPathComponent("acme/2025-06-10-review.en.md")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "| GAP-4 | No monitoring | High | Done |",
@@ -74,6 +77,7 @@ import Testing
         let site = try TestSite(fixture: "timeline")
         defer { site.remove() }
         let builder = SiteBuilder(options: site.options())
+        builder.keepsCaches = true
         try builder.build()
         let removed = site.content.appendingPathComponent("beta/2025-03-01-audit.fr.md")
         try FileManager.default.removeItem(at: removed)
