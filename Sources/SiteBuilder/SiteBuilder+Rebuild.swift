@@ -63,7 +63,7 @@ extension SiteBuilder {
         let stale = scan.files.filter { before[$0.path]?.stamp != FileStamp(path: $0.path) }
         guard !stale.isEmpty else { return nil }
         let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
-                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids)
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
         let fresh = timed("read", &report) { _ in Parallel.map(stale) { reader.read($0) } }
         var bodies = previous.bodies
         var updated = before
@@ -106,7 +106,7 @@ extension SiteBuilder {
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings,
-                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids, cache: exports) { id, language in frozen[id]?[language] }
+                                    vocabulary: loaded.config.vocabulary, ids: loaded.ids, cache: exports) { [spool] id, language in frozen[id]?[language].map(spool.load) }
         let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
                             sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
         // The audit after a changed one shows what changed since it.

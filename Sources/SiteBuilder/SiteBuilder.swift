@@ -31,6 +31,8 @@ public final class SiteBuilder: @unchecked Sendable {
     /// not change. Kept only by a long-lived builder (`serve`): a one-shot build would only hold memory.
     let exports = ExportCache()
     public var keepsCaches = false
+    /// Rendered bodies between reading and writing (see `BodySpool`).
+    let spool = BodySpool()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -50,7 +52,7 @@ public final class SiteBuilder: @unchecked Sendable {
         let renderer: SiteRenderer
         let pages: [PagePlan]
         let sources: [SourceReader.ParsedSource]
-        let bodies: [String: [String: RenderedBody]]
+        let bodies: [String: [String: BodySpool.Entry]]
         let diagnostics: [Diagnostic]
     }
 
@@ -70,6 +72,7 @@ public final class SiteBuilder: @unchecked Sendable {
         try OutputFolder.checkSafe(options)
         exports.invalidateAll()
         lock.withLock { pendingExports = nil }
+        spool.reset()
         let merged = try prepare(&report, useCache: false)
         if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
         try timed("write", &report) { try writeAll(merged, &$0) }
@@ -135,7 +138,7 @@ public final class SiteBuilder: @unchecked Sendable {
     func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, useCache: Bool,
                       report: inout BuildReport) -> [SourceReader.ParsedSource] {
         let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
-                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids)
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
         let previous = useCache ? lock.withLock { cache } : [:]
         let results = Parallel.map(files) { file -> (SourceReader.ParsedSource?, [Diagnostic]) in
             if let cached = previous[file.path], cached.file == file, cached.stamp == FileStamp(path: file.path) {
@@ -166,14 +169,14 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let portal = Portal(audits: audits, projects: infos, ids: loaded.ids)
         report.diagnostics += assemblyDiagnostics + projectDiagnostics + portal.diagnostics
-        var bodies: [String: [String: RenderedBody]] = [:]
+        var bodies: [String: [String: BodySpool.Entry]] = [:]
         for source in sources {
             bodies["\(source.file.project)/\(source.file.slug)", default: [:]][source.language] = source.body
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,
-                                    ids: loaded.ids, cache: keepsCaches ? exports : nil) { auditID, language in
-            frozen[auditID]?[language]
+                                    ids: loaded.ids, cache: keepsCaches ? exports : nil) { [spool] auditID, language in
+            frozen[auditID]?[language].map(spool.load)
         }
         return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources,
                       bodies: frozen, diagnostics: [])

@@ -14,6 +14,11 @@ public struct RenderedBody: Sendable {
     /// Level 2 and 3 headings, for the table of contents.
     public let toc: [TOCEntry]
 
+    public init(html: String, toc: [TOCEntry]) {
+        self.html = html
+        self.toc = toc
+    }
+
     /// Link from an audit page to a GAP page of the same project and language.
     static func gapHref(_ id: String) -> String { "../gaps/\(id)/index.html" }
 

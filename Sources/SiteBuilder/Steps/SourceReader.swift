@@ -14,7 +14,8 @@ struct SourceReader: Sendable {
         let language: String
         let frontMatter: FrontMatter
         let facts: AuditFacts
-        let body: RenderedBody
+        /// The body's HTML in the spool (read back when its pages are written).
+        let body: BodySpool.Entry
         let diagnostics: [Diagnostic]
         /// Modification time and size, so `serve` re-reads only what changed.
         let stamp: FileStamp
@@ -27,6 +28,7 @@ struct SourceReader: Sendable {
     let defaultLanguage: String
     let vocabulary: Vocabulary
     let ids: IDMatcher
+    let spool: BodySpool
 
     /// nil when the file cannot be used at all (the diagnostics say why).
     func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
@@ -80,7 +82,7 @@ struct SourceReader: Sendable {
                                                                  fileNameDate: Self.fileNameDate(file.slug))
         diagnostics += extracted.diagnostics
         let parsed = ParsedSource(file: file, language: language, frontMatter: split.frontMatter, facts: extracted.value,
-                                  body: BodyRenderer.render(document, facts: extracted.value, ids: ids),
+                                  body: spool.store(BodyRenderer.render(document, facts: extracted.value, ids: ids)),
                                   diagnostics: diagnostics, stamp: stamp)
         return (parsed, diagnostics)
     }

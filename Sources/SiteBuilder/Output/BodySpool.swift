@@ -1,0 +1,80 @@
+import Foundation
+import Renderer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rendered report bodies kept on disk between reading and writing, instead of in memory.
+///
+/// Bodies are the bulk of what a build holds (10,000 audits: about 750 MB of HTML) and each is
+/// needed once or twice, when its pages are written. They go to one anonymous temporary file
+/// (unlinked as soon as it is opened, so nothing is left behind even after a crash) and are read
+/// back at the offsets recorded here.
+final class BodySpool: @unchecked Sendable {
+    /// Where a body is in the spool, and its table of contents (small, kept in memory).
+    struct Entry: Sendable {
+        let offset: Int
+        let length: Int
+        let toc: [RenderedBody.TOCEntry]
+    }
+
+    private let fd: Int32
+    private let lock = NSLock()
+    private var end = 0
+
+    init() {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("audit-site-bodies-\(getpid())-\(UUID().uuidString)").path
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { unlink(path) }
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    /// Stores a body; falls back to nothing stored (length -1) only if the temporary file is unusable,
+    /// in which case `load` gives an empty body rather than failing the build.
+    func store(_ body: RenderedBody) -> Entry {
+        var html = body.html
+        let count = html.utf8.count
+        let offset: Int = lock.withLock {
+            defer { end += count }
+            return end
+        }
+        guard fd >= 0 else { return Entry(offset: 0, length: -1, toc: body.toc) }
+        let ok = html.withUTF8 { buffer -> Bool in
+            var written = 0
+            while written < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(offset + written))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return true
+        }
+        return Entry(offset: offset, length: ok ? count : -1, toc: body.toc)
+    }
+
+    /// Forgets every body (a full build reads everything again): the file does not grow with each build.
+    func reset() {
+        lock.withLock {
+            end = 0
+            if fd >= 0 { _ = ftruncate(fd, 0) }
+        }
+    }
+
+    func load(_ entry: Entry) -> RenderedBody {
+        guard entry.length > 0 else { return RenderedBody(html: "", toc: entry.toc) }
+        var bytes = [UInt8](repeating: 0, count: entry.length)
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            var read = 0
+            while read < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + read, buffer.count - read, off_t(entry.offset + read))
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { return false }
+                read += n
+            }
+            return true
+        }
+        return RenderedBody(html: ok ? String(decoding: bytes, as: UTF8.self) : "", toc: entry.toc)
+    }
+}
