@@ -29,10 +29,6 @@ public struct AuditChanges: Sendable {
         return ((scoreAfter - scoreBefore) * 100).rounded() / 100
     }
 
-    public var isEmpty: Bool {
-        previousAuditID == nil
-    }
-
     /// Changes of every audit of a project, in one sweep over the audits in order (linear in the
     /// number of GAP statements, whatever the number of audits).
     static func all(audits: [AuditRecord], histories: [GapHistory]) -> [String: AuditChanges] {
