@@ -5,45 +5,23 @@ import Testing
 /// `serve`'s rebuild path: only what a change affects is read and rendered again, and the result is
 /// the same as a full build.
 @Suite struct IncrementalRebuildTests {
-    func touchLater(_ url: URL) throws {
-        // File stamps have sub-second precision, but make sure the change is seen whatever the file system.
-        let date = Date().addingTimeInterval(2)
-        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
-    }
-
-    @Test func proseEditRewritesOnlyThatAuditsPages() throws {
+    /// The timeline fixture built once by a long-lived builder, as `serve` holds it.
+    func builtSite() throws -> (TestSite, SiteBuilder) {
         let site = try TestSite(fixture: "timeline")
-        defer { site.remove() }
         let builder = SiteBuilder(options: site.options())
         builder.keepsCaches = true
         try builder.build()
-        let file = site.content.appendingPathComponent("acme/2025-01-10-audit.fr.md")
-        try (try String(contentsOf: file, encoding: .utf8) + "\nUne phrase ajoutée en fin de rapport.\n").write(to: file, atomically: true, encoding: .utf8)
-        try touchLater(file)
-        let report = try builder.rebuild(changed: [file.path])
-        #expect(report.pagesWritten == 2, "only that audit's pages change (both languages show its French text): \(report.summary)")
-        #expect(site.page("fr/projects/acme/2025-01-10-audit/index.html").contains("Une phrase ajoutée en fin de rapport."))
-        // Same bytes as a full build from scratch.
-        let incremental = try site.snapshot()
-        try SiteBuilder(options: site.options()).build()
-        #expect(try site.snapshot() == incremental)
+        return (site, builder)
     }
 
-    @Test func factEditUpdatesGapPagesAndExports() throws {
-        let site = try TestSite(fixture: "timeline")
-        defer { site.remove() }
-        let builder = SiteBuilder(options: site.options())
-        builder.keepsCaches = true
-        try builder.build()
-        let file = site.content.appendingPathComponent("acme/2025-06-10-review.en.md")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "| GAP-4 | No monitoring | High | Done |",
-                                                                                   with: "| GAP-4 | No monitoring | High | Open |")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        try touchLater(file)
-        try builder.rebuild(changed: [file.path])
-        let gaps = try #require(try site.json("data/gaps.json")["gaps"] as? [[String: Any]])
-        #expect(gaps.first { $0["id"] as? String == "GAP-4" && $0["project"] as? String == "acme" }?["status"] as? String == "open")
-        #expect(site.page("en/projects/acme/gaps/GAP-4/index.html").contains(">Open</span>"))
+    /// Reopens GAP-4 in the English review: a change to what a report states.
+    func reopenGap4(in site: TestSite) throws -> URL {
+        let file = try reopenGap4(in: site)
+        return file
+    }
+
+    /// The output now must be byte for byte what a full build from scratch writes.
+    func expectSameAsFullBuild(_ site: TestSite) throws {
         let incremental = try site.snapshot()
         try SiteBuilder(options: site.options()).build()
         let full = try site.snapshot()
@@ -51,34 +29,51 @@ import Testing
         #expect(differing.isEmpty, "differs from a full build: \(differing)")
     }
 
-    @Test func deferredExportsFollowThePages() throws {
-        let site = try TestSite(fixture: "timeline")
+    func touchLater(_ url: URL) throws {
+        // File stamps have sub-second precision, but make sure the change is seen whatever the file system.
+        let date = Date().addingTimeInterval(2)
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+    }
+
+    @Test func proseEditRewritesOnlyThatAuditsPages() throws {
+        let (site, builder) = try builtSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: site.options())
-        builder.keepsCaches = true
-        try builder.build()
-        let file = site.content.appendingPathComponent("acme/2025-06-10-review.en.md")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "| GAP-4 | No monitoring | High | Done |",
-                                                                                   with: "| GAP-4 | No monitoring | High | Open |")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        let file = site.content.appendingPathComponent("acme/2025-01-10-audit.fr.md")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nUne phrase ajoutée en fin de rapport.\n").write(to: file, atomically: true, encoding: .utf8)
         try touchLater(file)
+        let report = try builder.rebuild(changed: [file.path])
+        #expect(report.pagesWritten == 2, "only that audit's pages change (both languages show its French text): \(report.summary)")
+        #expect(site.page("fr/projects/acme/2025-01-10-audit/index.html").contains("Une phrase ajoutée en fin de rapport."))
+        try expectSameAsFullBuild(site)
+    }
+
+    @Test func factEditUpdatesGapPagesAndExports() throws {
+        let (site, builder) = try builtSite()
+        defer { site.remove() }
+        let file = try reopenGap4(in: site)
+        try builder.rebuild(changed: [file.path])
+        let gaps = try #require(try site.json("data/gaps.json")["gaps"] as? [[String: Any]])
+        #expect(gaps.first { $0["id"] as? String == "GAP-4" && $0["project"] as? String == "acme" }?["status"] as? String == "open")
+        #expect(site.page("en/projects/acme/gaps/GAP-4/index.html").contains(">Open</span>"))
+        try expectSameAsFullBuild(site)
+    }
+
+    @Test func deferredExportsFollowThePages() throws {
+        let (site, builder) = try builtSite()
+        defer { site.remove() }
+        let file = try reopenGap4(in: site)
         try builder.rebuild(changed: [file.path], deferExports: true)
         #expect(site.page("en/projects/acme/gaps/GAP-4/index.html").contains(">Open</span>"), "pages first")
         // GAP-1 and GAP-4 were both closed on 2025-06-10; after the edit only GAP-1 is.
         #expect(site.page("data/gaps.json").count(of: "\"closedOn\": \"2025-06-10\"") == 2, "exports not yet")
         try builder.writePendingExports()
         #expect(site.page("data/gaps.json").count(of: "\"closedOn\": \"2025-06-10\"") == 1)
-        let incremental = try site.snapshot()
-        try SiteBuilder(options: site.options()).build()
-        #expect(try site.snapshot() == incremental)
+        try expectSameAsFullBuild(site)
     }
 
     @Test func removedReportLosesItsPagesAndBrokenEditKeepsTheSite() throws {
-        let site = try TestSite(fixture: "timeline")
+        let (site, builder) = try builtSite()
         defer { site.remove() }
-        let builder = SiteBuilder(options: site.options())
-        builder.keepsCaches = true
-        try builder.build()
         let removed = site.content.appendingPathComponent("beta/2025-03-01-audit.fr.md")
         try FileManager.default.removeItem(at: removed)
         try builder.rebuild(changed: [removed.path])
