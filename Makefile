@@ -2,9 +2,12 @@
 SWIFT ?= swift
 CONTENT ?= content
 OUTPUT ?= public
+PREFIX ?= /usr/local
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Release binaries carry the Swift runtime, so the binary alone runs on a machine with libcmark-gfm.
+RELEASE_FLAGS := -c release --product audit-site --static-swift-stdlib
 
-.PHONY: site test deps build release serve check bench clean
+.PHONY: site test deps build release install serve check bench clean
 
 ## Install the C library audit-site links (cmark-gfm with its GFM extensions) when it is missing.
 deps:
@@ -18,7 +21,13 @@ build: deps
 	$(SWIFT) build --product audit-site
 
 release: deps
-	$(SWIFT) build -c release --product audit-site
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## Install the release binary into $(PREFIX)/bin (PREFIX=/usr/local by default).
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/audit-site" "$(DESTDIR)$(PREFIX)/bin/audit-site"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/audit-site"
 
 ## Build the demo portal from content/ into public/.
 site: build

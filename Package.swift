@@ -6,6 +6,8 @@ import PackageDescription
 //                                    ↘ Portal → Extraction → Markdown → CCmarkGFM
 //   TextRepair and Diagnostics are leaves every layer may use.
 // Only `Markdown` imports the C module.
+// The default theme (`DefaultTheme`) and the vocabulary (in `Extraction`) are compiled into the binary
+// by the EmbedFilesPlugin, so `audit-site` is one file that works from any folder.
 let package = Package(
     name: "audit-site",
     platforms: [.macOS(.v14)],
@@ -25,13 +27,17 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["EmbedFiles"]),
+        .target(name: "DefaultTheme", plugins: ["EmbedFilesPlugin"]),
         .target(name: "Diagnostics"),
         .target(name: "TextRepair"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "Extraction",
             dependencies: ["Markdown", "Diagnostics", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/vocabulary.yaml")]
+            exclude: ["Resources"],
+            plugins: ["EmbedFilesPlugin"]
         ),
         .target(name: "Portal", dependencies: ["Extraction", "Diagnostics"]),
         .target(
@@ -41,7 +47,7 @@ let package = Package(
         .target(name: "Renderer", dependencies: ["Templates", "Portal", "Extraction", "Markdown", "Diagnostics"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates",
+            dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates", "DefaultTheme",
                            .product(name: "Yams", package: "Yams")]
         ),
         .target(
@@ -72,6 +78,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder"]),
+        // Runs the built `audit-site` binary as a process (what users and CI see: output, exit codes).
+        .testTarget(name: "AuditSiteTests", dependencies: ["AuditSite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,9 @@
 #
 #   scripts/bench.sh [AUDITS] [PROJECTS]      (defaults: 10000 audits in 40 projects)
 #
-# Needs python3 and GNU time; for the comparisons Debian's hugo and cmark-gfm.
+# Needs python3 and GNU time; for the comparisons Debian's hugo and cmark-gfm, and the Hugo site and
+# cmark floor scripts of BENCH_DIR (default ../shared/bench). The corpus comes from our own
+# scripts/make-corpus.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 audits=${1:-10000}
@@ -20,7 +22,7 @@ bin=$(swift build -c release --show-bin-path)/audit-site
 [ -x "$bin" ] || { echo "build first: make release" >&2; exit 2; }
 
 if [ ! -d "$corpus" ]; then
-    python3 "$bench/make-corpus.py" --out "$corpus" --audits "$audits" --projects "$projects" --truth "$work/truth-$audits.json"
+    python3 scripts/make-corpus.py --out "$corpus" --audits "$audits" --projects "$projects" --truth "$work/truth-$audits.json"
 fi
 echo "corpus: $(du -sh "$corpus" | cut -f1), $(find "$corpus" -name '*.md' | wc -l) files; outputs in $out"
 

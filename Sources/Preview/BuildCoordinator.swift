@@ -10,7 +10,6 @@ actor BuildCoordinator {
     private let channel: ReloadChannel
     private let logger: Logger
     private var pending: Set<String> = []
-    private var fullBuildPending = false
     private var isBuilding = false
 
     init(site: any PreviewSite, channel: ReloadChannel, logger: Logger) {
@@ -19,11 +18,19 @@ actor BuildCoordinator {
         self.logger = logger
     }
 
-    /// A full build (the first one). A failure is reported like any other; the server still
+    /// The first, full build; returns its outcome, so that `serve` can stop when there is nothing
+    /// to serve (a fatal failure). Other failures are reported like any other and the server still
     /// starts, so fixing the file recovers without a restart.
-    func buildAll() async {
-        fullBuildPending = true
+    func buildFirst() async -> PreviewBuildOutcome {
+        isBuilding = true
+        let outcome = await site.build()
+        if !outcome.fatal {
+            await report(outcome)
+            await site.afterBuild()
+        }
+        isBuilding = false
         await drainIfIdle()
+        return outcome
     }
 
     /// Queues a rebuild for these paths and returns once they (and anything queued meanwhile)
@@ -37,20 +44,12 @@ actor BuildCoordinator {
         guard !isBuilding else { return }
         isBuilding = true
         defer { isBuilding = false }
-        while fullBuildPending || !pending.isEmpty {
-            if fullBuildPending {
-                // Everything queued so far is covered by the full build.
-                fullBuildPending = false
-                pending = []
-                await report(await site.build())
-                await site.afterBuild()
-            } else {
-                let batch = pending.sorted()
-                pending = []
-                logger.info("Changed: \(batch.map(Self.shortName).joined(separator: ", "))")
-                await report(await site.rebuild(changed: batch))
-                await site.afterBuild()
-            }
+        while !pending.isEmpty {
+            let batch = pending.sorted()
+            pending = []
+            logger.info("Changed: \(batch.map(Self.shortName).joined(separator: ", "))")
+            await report(await site.rebuild(changed: batch))
+            await site.afterBuild()
         }
     }
 

@@ -43,7 +43,9 @@ public struct BuilderSite: PreviewSite {
             return PreviewBuildOutcome(succeeded: false, diagnostics: failure.report.diagnostics, milliseconds: ms)
         } catch {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            return PreviewBuildOutcome(succeeded: false, diagnostics: [.error(nil, code: "build.failed", "\(error)")], milliseconds: ms)
+            // Anything but a build that found errors (above) stopped before building.
+            return PreviewBuildOutcome(succeeded: false, diagnostics: [.error(nil, code: "build.failed", "\(error)")],
+                                       milliseconds: ms, fatal: true)
         }
     }
 }

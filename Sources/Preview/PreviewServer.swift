@@ -54,7 +54,11 @@ public struct PreviewServer: Sendable {
         let watcher = FileWatcher(paths: site.watchedPaths, ignoring: site.outputDirectory, interval: pollInterval)
         // Taken before the first build, so edits made while it runs are picked up afterwards.
         let baseline = watcher.snapshot()
-        await coordinator.buildAll()
+        let first = await coordinator.buildFirst()
+        if first.fatal {
+            await channel.close()
+            throw PreviewStartError(message: first.diagnostics.map(\.message).joined(separator: "\n"))
+        }
 
         let responder = PreviewResponder(
             files: SiteFiles(root: site.outputDirectory),
@@ -119,7 +123,13 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    private static func write(_ text: String, to handle: FileHandle) {
+    static func write(_ text: String, to handle: FileHandle) {
         handle.write(Data(text.utf8))
     }
+}
+
+/// The first build could not run (no theme, broken `site.yaml`, no content folder): nothing to serve.
+public struct PreviewStartError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }

@@ -29,9 +29,14 @@ public struct PreviewBuildOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     public var pagesWritten: Int
     public var milliseconds: Double
+    /// The build could not start at all (no theme, broken `site.yaml`, no content folder): when the
+    /// first build is fatal there is nothing to serve, and `serve` exits with the message.
+    public var fatal: Bool
 
-    public init(succeeded: Bool, diagnostics: [Diagnostic] = [], pagesWritten: Int = 0, milliseconds: Double = 0) {
+    public init(succeeded: Bool, diagnostics: [Diagnostic] = [], pagesWritten: Int = 0, milliseconds: Double = 0,
+                fatal: Bool = false) {
         self.succeeded = succeeded
+        self.fatal = fatal
         self.diagnostics = diagnostics
         self.pagesWritten = pagesWritten
         self.milliseconds = milliseconds

@@ -4,7 +4,9 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var contentDirectory: URL
     public var outputDirectory: URL
-    public var themeDirectory: URL
+    /// A theme folder overriding the built-in theme file by file; nil: `theme:` in site.yaml, else
+    /// the built-in theme alone.
+    public var themeDirectory: URL?
     /// `site.yaml`; optional when it does not exist at its default place.
     public var configFile: URL?
     /// True when the config file was named explicitly: then it must exist.
@@ -15,11 +17,11 @@ public struct BuildOptions: Sendable {
     /// The folder the user works in; the output may not be it or one of its ancestors.
     public var projectRoot: URL
 
-    public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL, configFile: URL? = nil,
+    public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL? = nil, configFile: URL? = nil,
                 configRequired: Bool = false, baseURL: String? = nil, strict: Bool = false, projectRoot: URL? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.outputDirectory = outputDirectory.standardizedFileURL
-        self.themeDirectory = themeDirectory.standardizedFileURL
+        self.themeDirectory = themeDirectory?.standardizedFileURL
         self.configFile = configFile?.standardizedFileURL
         self.configRequired = configRequired
         self.baseURL = baseURL

@@ -21,11 +21,19 @@ public struct BuildReport: Sendable {
     }
 }
 
-/// A rebuild that found errors and wrote nothing; its report says what is wrong.
+/// A build that found errors and wrote nothing (a strict build, or a preview rebuild that keeps the
+/// last good site); its report says what is wrong, so every caller can print the diagnostics.
 public struct BuildFailure: Error, CustomStringConvertible {
     public let report: BuildReport
+    /// Failed because of `--strict`.
+    public var strict = false
+
+    public init(report: BuildReport, strict: Bool = false) {
+        self.report = report
+        self.strict = strict
+    }
 
     public var description: String {
-        "build has \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"); the previous site is kept"
+        "build failed with \(report.errorCount) error\(report.errorCount == 1 ? "" : "s")\(strict ? " (strict mode)" : ""); the previous site is kept"
     }
 }

@@ -1,3 +1,4 @@
+import DefaultTheme
 import Diagnostics
 import Extraction
 import Foundation
@@ -94,8 +95,9 @@ public enum Scaffold {
         """
     }
 
-    /// Creates a new portal in `directory`: content/ with one example, site.yaml, and a copy of the theme.
-    public static func initPortal(at directory: URL, theme: URL, today: AuditDate) throws -> [String] {
+    /// Creates a new portal in `directory`: content/ with one example, site.yaml, and a copy of the
+    /// theme (`theme`, else the built-in one) that `site.yaml` names, ready to be changed.
+    public static func initPortal(at directory: URL, theme: URL? = nil, today: AuditDate) throws -> [String] {
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("site.yaml")
@@ -104,18 +106,29 @@ public enum Scaffold {
         for existing in [config, content, themeCopy] where fm.fileExists(atPath: existing.path) {
             throw BuildError.fatal("\(existing.path) already exists; init only creates new portals")
         }
-        guard fm.fileExists(atPath: theme.appendingPathComponent("layouts").path) else {
-            throw BuildError.fatal("no theme to copy at \(theme.path) (pass --theme)")
+        if let theme, !fm.fileExists(atPath: theme.appendingPathComponent("layouts").path) {
+            throw BuildError.fatal("no theme to copy at \(theme.path) (a theme folder has layouts/)")
         }
         try """
         # audit-site settings (see README: Configuration)
         title: {fr: "Portail des audits", en: "Audit portal"}
         languages: [fr, en]
         defaultLanguage: fr
+        # A copy of the built-in theme: change it here. Remove this line (and the folder) to follow
+        # the theme of each new audit-site version instead.
+        theme: themes/default
 
         """.write(to: config, atomically: true, encoding: .utf8)
         try fm.createDirectory(at: themeCopy.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try fm.copyItem(at: theme, to: themeCopy)
+        if let theme {
+            try fm.copyItem(at: theme, to: themeCopy)
+        } else {
+            for (path, data) in DefaultTheme.files.sorted(by: { $0.key < $1.key }) {
+                let file = themeCopy.appendingPathComponent(path)
+                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: file)
+            }
+        }
         let example = try newAudit(content: content, project: "example", title: "Audit initial", language: "fr", date: today)
         return [config.path, themeCopy.path, example.path]
     }

@@ -16,9 +16,9 @@ extension SiteBuilder {
     ///   so the preview reloads as soon as the pages are written.
     public func rebuild(changed: [String], keepOnError: Bool = false, deferExports: Bool = false) throws -> BuildReport {
         try writePendingExports()
-        let themePath = options.themeDirectory.path + "/"
+        let themePath = (options.themeDirectory ?? lock.withLock { last?.loaded.theme.source.folder }).map { $0.path + "/" }
         let configPath = options.configFile?.path
-        if written.isEmpty || changed.contains(where: { $0.hasPrefix(themePath) || $0 == configPath }) {
+        if written.isEmpty || changed.contains(where: { path in themePath.map { path.hasPrefix($0) } == true || path == configPath }) {
             lock.withLock { cache = [:] }
             var report = try build()
             report.timings.insert(("full", 0), at: 0)
@@ -31,7 +31,7 @@ extension SiteBuilder {
             return quick
         }
         let merged = try prepare(&report, useCache: true, loaded: previous?.loaded)
-        if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
         if keepOnError, report.errorCount > 0 {
             // Forget what was read, so the next change re-reads the broken file and recovers.
             lock.withLock { cache = before }

@@ -6,6 +6,7 @@ import Foundation
 import Glibc
 #endif
 import Markdown
+import DefaultTheme
 import Portal
 import Renderer
 import Templates
@@ -33,6 +34,8 @@ public final class SiteBuilder: @unchecked Sendable {
     public var keepsCaches = false
     /// Rendered bodies between reading and writing (see `BodySpool`).
     let spool = BodySpool()
+    /// Files read and pages written so far, for a progress line on a terminal.
+    public let progress = BuildProgress()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -74,7 +77,7 @@ public final class SiteBuilder: @unchecked Sendable {
         lock.withLock { pendingExports = nil }
         spool.reset()
         let merged = try prepare(&report, useCache: false)
-        if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+        if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
         try timed("write", &report) { try writeAll(merged, &$0) }
         lock.withLock { last = merged }
         return report
@@ -96,9 +99,12 @@ public final class SiteBuilder: @unchecked Sendable {
         return report
     }
 
-    /// Files and folders `serve` watches.
+    /// Files and folders `serve` watches: the content, the configuration and the theme folder (given
+    /// on the command line or named in `site.yaml`), if any.
     public var watchedPaths: [String] {
-        [options.contentDirectory.path, options.themeDirectory.path] + (options.configFile.map { [$0.path] } ?? [])
+        let themeFolder = options.themeDirectory ?? lock.withLock { last?.loaded.theme.source.folder }
+            ?? (try? SiteConfig.load(options.configFile, required: false, display: ""))?.themeFolder
+        return [options.contentDirectory.path] + (themeFolder.map { [$0.path] } ?? []) + (options.configFile.map { [$0.path] } ?? [])
     }
 
     // MARK: Steps
@@ -121,7 +127,8 @@ public final class SiteBuilder: @unchecked Sendable {
         let config = try SiteConfig.load(options.configFile, required: options.configRequired, display: configDisplay)
         let theme: Theme
         do {
-            theme = try Theme(directory: options.themeDirectory, languages: config.languages)
+            let source = try ThemeSource(builtIn: DefaultTheme.files, folder: options.themeDirectory ?? config.themeFolder)
+            theme = try Theme(source: source, languages: config.languages)
         } catch let error as ThemeError {
             throw BuildError.fatal(error.description)
         }
@@ -140,7 +147,10 @@ public final class SiteBuilder: @unchecked Sendable {
         let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
                                   vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
         let previous = useCache ? lock.withLock { cache } : [:]
-        let results = Parallel.map(files) { file -> (SourceReader.ParsedSource?, [Diagnostic]) in
+        progress.begin("reading", total: files.count)
+        defer { progress.end() }
+        let results = Parallel.map(files) { [progress] file -> (SourceReader.ParsedSource?, [Diagnostic]) in
+            defer { progress.advance() }
             if let cached = previous[file.path], cached.file == file, cached.stamp == FileStamp(path: file.path) {
                 return (cached, cached.diagnostics)
             }
@@ -201,11 +211,8 @@ public final class SiteBuilder: @unchecked Sendable {
             }
         }
         var files = Parallel.map(jobs) { $0() }
-        let staticFolder = options.themeDirectory.appendingPathComponent("static")
-        for asset in merged.loaded.theme.assets {
-            if let data = FileManager.default.contents(atPath: staticFolder.appendingPathComponent(asset).path) {
-                files.append(("assets/" + asset, data))
-            }
+        for asset in theme.assets {
+            if let data = theme.asset(asset) { files.append(("assets/" + asset, data)) }
         }
         return files
     }
@@ -226,7 +233,7 @@ public final class SiteBuilder: @unchecked Sendable {
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
             lock.withLock { written = allHashes }
             report.diagnostics.sort()
-            if options.strict, report.errorCount > 0 { throw BuildError.failed(errors: report.errorCount) }
+            if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
@@ -270,7 +277,10 @@ public final class SiteBuilder: @unchecked Sendable {
         try PageFiles.makeDirectories(Set(pages.map { ($0.path as NSString).deletingLastPathComponent }), in: folder)
         let profile = ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil ? RenderProfile() : nil
         defer { profile?.print() }
-        let results = Parallel.map(pages) { plan -> (String, Int?, Diagnostic?) in
+        progress.begin("writing", total: pages.count)
+        defer { progress.end() }
+        let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?) in
+            defer { progress.advance() }
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let html = try merged.renderer.render(plan)

@@ -14,7 +14,8 @@ import Yams
 /// Loading checks everything up front, so a broken theme fails the build before any page is
 /// written, with the file and line at fault.
 public struct Theme: Sendable {
-    public let directory: URL
+    /// The files the theme was loaded from (built-in, overridden by a folder).
+    public let source: ThemeSource
     let library: MustacheLibrary
     /// Interface strings: language → key → text (nested YAML keys joined with dots).
     public let strings: [String: [String: String]]
@@ -24,58 +25,53 @@ public struct Theme: Sendable {
     private let skeletons = SkeletonCache()
     /// Static files, relative to `static/`, sorted.
     public let assets: [String]
-    /// Every template and string file, for change detection in `serve`.
-    public let sourceFiles: [String]
 
+    /// Loads a theme folder on its own, without the built-in theme beneath it (tests of broken themes).
     public init(directory: URL, languages: [String]) throws {
-        self.directory = directory
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
-            throw ThemeError.missing(directory.path)
-        }
+        try self.init(source: ThemeSource(builtIn: [:], folder: directory), languages: languages)
+    }
+
+    public init(source: ThemeSource, languages: [String]) throws {
+        self.source = source
         var library = MustacheLibrary()
-        var sources: [String] = []
         for folder in ["layouts", "partials"] {
-            let base = directory.appendingPathComponent(folder)
-            for file in Self.files(under: base) where file.hasSuffix(".mustache") {
-                let path = base.appendingPathComponent(file).path
-                let text: String
-                do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw ThemeError.unreadable(path) }
+            for file in source.paths(in: folder) where file.hasSuffix(".mustache") {
+                let entry = source.files[folder + "/" + file]!
+                guard let text = String(data: entry.data, encoding: .utf8) else { throw ThemeError.unreadable(entry.origin) }
                 do {
                     let template = try MustacheTemplate(string: text)
                     library.register(template, named: String(file.dropLast(".mustache".count)))
                 } catch let error as MustacheTemplate.ParserError {
-                    throw ThemeError.template(file: path, line: error.context.lineNumber, message: "\(error.error)")
+                    throw ThemeError.template(file: entry.origin, line: error.context.lineNumber, message: "\(error.error)")
                 }
-                sources.append(path)
             }
         }
         self.library = library
 
         var strings: [String: [String: String]] = [:]
+        var origins: [String: String] = [:]
         for language in languages {
-            let path = directory.appendingPathComponent("i18n/\(language).yaml").path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ThemeError.missingLanguage(language: language, file: path)
+            let path = "i18n/\(language).yaml"
+            let origin = source.folder.map { $0.appendingPathComponent(path).path } ?? "(built-in theme)/\(path)"
+            guard let entry = source.files[path], let text = String(data: entry.data, encoding: .utf8) else {
+                throw ThemeError.missingLanguage(language: language, file: origin)
             }
+            origins[language] = entry.origin
             do {
                 let loaded = try Yams.load(yaml: text)
                 var flat: [String: String] = [:]
                 Self.flatten(loaded, prefix: "", into: &flat)
                 strings[language] = flat
             } catch let error as YamlError {
-                throw ThemeError.strings(file: path, message: "\(error)")
+                throw ThemeError.strings(file: entry.origin, message: "\(error)")
             }
-            sources.append(path)
         }
         // Every language must define every key some language defines.
         let allKeys = Set(strings.values.flatMap(\.keys))
         for language in languages {
             let missing = allKeys.subtracting(strings[language]?.keys ?? [:].keys).sorted()
             if let first = missing.first {
-                throw ThemeError.missingKey(language: language, key: first, count: missing.count,
-                                            file: directory.appendingPathComponent("i18n/\(language).yaml").path)
+                throw ThemeError.missingKey(language: language, key: first, count: missing.count, file: origins[language] ?? language)
             }
         }
         self.strings = strings
@@ -88,8 +84,12 @@ public struct Theme: Sendable {
             nested[language] = object
         }
         self.nested = NestedStrings(byLanguage: nested)
-        assets = Self.files(under: directory.appendingPathComponent("static"))
-        sourceFiles = sources.sorted()
+        assets = source.paths(in: "static")
+    }
+
+    /// The bytes of a static file (a path from `assets`).
+    public func asset(_ path: String) -> Data? {
+        source.files["static/" + path]?.data
     }
 
     public func hasTemplate(_ name: String) -> Bool {
@@ -116,7 +116,7 @@ public struct Theme: Sendable {
         let rendered = useSkeletons ? skeletons.render(template, library: library, context: cleaned, constants: constants)
             : library.render(cleaned, withTemplate: template)
         guard let output = rendered else {
-            throw ThemeError.missingTemplate(template, directory.appendingPathComponent("layouts").path)
+            throw ThemeError.missingTemplate(template, source.folder?.appendingPathComponent("layouts").path ?? "the built-in theme")
         }
         return output
     }
@@ -183,23 +183,6 @@ public struct Theme: Sendable {
         } else if let value {
             out[prefix] = "\(value)"
         }
-    }
-
-    /// Regular files below a folder, relative and sorted; symlinks and dotfiles are skipped.
-    static func files(under base: URL) -> [String] {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                             options: [.skipsHiddenFiles]) else { return [] }
-        var result: [String] = []
-        let basePath = base.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values?.isSymbolicLink != true, values?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(basePath + "/") else { continue }
-            result.append(String(path.dropFirst(basePath.count + 1)))
-        }
-        return result.sorted()
     }
 }
 

@@ -5,7 +5,7 @@ import TextRepair
 
 /// The three real reports that reached us with broken encodings, repaired then extracted, as the
 /// build does. Copied "without dates in their file names": nothing comes from the file name here.
-@Suite struct SeedRepairExtractionTests {
+@Suite(.enabled(if: seedsFolder != nil, seedsMissing)) struct SeedRepairExtractionTests {
     func repairedSeed(_ prefix: String) throws -> String {
         let folder = try #require(seedsFolder, "shared/seeds is not beside the repository")
         let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix(prefix) })

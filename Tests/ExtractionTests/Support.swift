@@ -2,6 +2,7 @@ import Diagnostics
 import Extraction
 import Foundation
 import Markdown
+import Testing
 
 /// Extracts facts from Markdown text the way the build does (front matter split, parse, walkers).
 func extract(_ text: String, pattern: String = IDMatcher.defaultPattern, file: String = "test.md",
@@ -12,12 +13,16 @@ func extract(_ text: String, pattern: String = IDMatcher.defaultPattern, file: S
     return AuditExtractor(context: context).extract(document, frontMatter: split.frontMatter, fileNameDate: fileNameDate)
 }
 
-/// The folder of the real seed reports (`shared/seeds` beside the repository), if present.
+/// The folder of the real seed reports (`shared/seeds` beside the repository, or `AUDIT_SITE_SEEDS`),
+/// if present. A plain clone has none: the suites that read them are then skipped, saying why.
 let seedsFolder: URL? = {
     let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let seeds = repo.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    let seeds = ProcessInfo.processInfo.environment["AUDIT_SITE_SEEDS"].map { URL(fileURLWithPath: $0) }
+        ?? repo.deletingLastPathComponent().appendingPathComponent("shared/seeds")
     return FileManager.default.fileExists(atPath: seeds.path) ? seeds : nil
 }()
+
+let seedsMissing: Comment = "shared/seeds is not beside the repository (set AUDIT_SITE_SEEDS to its path)"
 
 let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 

@@ -182,7 +182,7 @@ import Testing
         #expect(!before.isEmpty)
         // A strict build with an error diagnostic fails…
         try site.write("content/alpha/2025-01-02-bad.fr.md", "---\ntitle: [\n---\n# x\n")
-        #expect(throws: BuildError.self) { try site.build(strict: true) }
+        #expect(throws: BuildFailure.self) { try site.build(strict: true) }
         #expect(try site.snapshot() == before)
         // …and so does a build whose theme is broken: nothing is touched.
         let theme = site.root.appendingPathComponent("broken-theme")

@@ -2,13 +2,13 @@ import Foundation
 import SiteBuilder
 import Testing
 
-/// A synthetic corpus from `shared/bench/make-corpus.py` (200 audits, GAPs opening and closing across
+/// A synthetic corpus from the project's own `scripts/make-corpus.py` (200 audits, GAPs opening and closing across
 /// dates, translations, broken encodings) against the truth file it writes: every open and resolved
 /// GAP of every audit must be in `gaps.json` with the right severity and status.
 @Suite struct TruthCorpusTests {
     @Test func everyStatedGapIsInGapsJSONWithItsSeverityAndStatus() throws {
-        let script = TestSite.repository.deletingLastPathComponent().appendingPathComponent("shared/bench/make-corpus.py")
-        try #require(FileManager.default.fileExists(atPath: script.path), "shared/bench/make-corpus.py is missing")
+        let script = TestSite.repository.appendingPathComponent("scripts/make-corpus.py")
+        try #require(FileManager.default.fileExists(atPath: script.path), "scripts/make-corpus.py is missing")
         let site = try TestSite()
         defer { site.remove() }
         let truthFile = site.root.appendingPathComponent("truth.json")

@@ -30,12 +30,13 @@ public struct Vocabulary: Sendable {
     var domainAliases: [String: String] = [:]
     public private(set) var domains: [String: Domain] = [:]
 
-    /// The built-in vocabulary. Loaded once per process.
+    /// The built-in vocabulary, compiled into the binary from `Resources/vocabulary.yaml` by the
+    /// EmbedFilesPlugin (so an installed or copied binary needs no resource folder). Loaded once.
     public static let builtIn: Vocabulary = {
-        guard let url = Bundle.module.url(forResource: "vocabulary", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8),
-              let vocabulary = try? Vocabulary(yaml: text) else {
-            fatalError("vocabulary.yaml is missing from the Extraction module's resources")
+        guard let base64 = EmbeddedVocabularyFiles.base64Files.first(where: { $0.path == "vocabulary.yaml" })?.base64,
+              let data = Data(base64Encoded: base64),
+              let vocabulary = try? Vocabulary(yaml: String(decoding: data, as: UTF8.self)) else {
+            fatalError("the embedded vocabulary.yaml is missing or broken")
         }
         return vocabulary
     }()

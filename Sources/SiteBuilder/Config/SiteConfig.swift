@@ -15,6 +15,7 @@ import Yams
 ///     vocabulary: {statuses: {done: {words: [livré]}}}  # same shape as the built-in vocabulary
 ///     glossary: {finops: {fr: FinOps, en: FinOps, aliases: [cloud cost]}}
 ///     sla: {critical: 30, high: 90, medium: 180, low: 365}   # days a GAP may stay open
+///     theme: themes/custom                                # a folder overriding files of the built-in theme
 public struct SiteConfig: Sendable {
     public var titles: [String: String] = ["fr": "Portail des audits", "en": "Audit portal"]
     public var languages: [String] = ["fr", "en"]
@@ -24,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var projects: [String: ProjectInfo] = [:]
     public var vocabulary: Vocabulary = .builtIn
     public var sla: [Severity: Int] = [:]
+    /// Theme folder named by `theme:`, resolved against the folder of `site.yaml`.
+    public var themeFolder: URL?
     /// The file it was read from, if any.
     public var file: String?
 
@@ -115,11 +118,17 @@ public struct SiteConfig: Sendable {
                 config.sla[severity] = days
             }
         }
+        if let theme = root["theme"] {
+            guard let path = theme as? String, !path.isEmpty else {
+                throw ConfigError(file: display, line: line(of: "theme"), message: "'theme' must be the path of a theme folder")
+            }
+            config.themeFolder = URL(fileURLWithPath: path, relativeTo: url.deletingLastPathComponent()).standardizedFileURL
+        }
         return config
     }
 
     static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "idPattern", "projects",
-                                         "vocabulary", "glossary", "sla"]
+                                         "vocabulary", "glossary", "sla", "theme"]
 
     /// `"x"` or `{fr: "x", en: "y"}`.
     static func localized(_ value: Any) -> [String: String]? {

@@ -150,12 +150,10 @@ struct ContentScanner {
 /// Conditions that stop the build before anything is written.
 public enum BuildError: Error, CustomStringConvertible {
     case fatal(String)
-    case failed(errors: Int)
 
     public var description: String {
         switch self {
         case .fatal(let message): "error: \(message)"
-        case .failed(let errors): "error: build failed with \(errors) error\(errors == 1 ? "" : "s") (strict mode); the previous site is kept"
         }
     }
 }

@@ -21,9 +21,9 @@ struct OutputFolder {
         let output = resolved(options.outputDirectory)
         var protected: [(String, URL)] = [
             ("the content folder", options.contentDirectory),
-            ("the theme folder", options.themeDirectory),
             ("the project root", options.projectRoot),
         ]
+        if let theme = options.themeDirectory { protected.append(("the theme folder", theme)) }
         if let config = options.configFile { protected.append(("the configuration file's folder", config.deletingLastPathComponent())) }
         let home = URL(fileURLWithPath: NSHomeDirectory())
         if output == "/" || output == resolved(home) {

@@ -7,7 +7,14 @@ import SiteBuilder
 struct TestSite {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository's theme folder (the same files as the built-in theme, which builds use by default).
     static let theme = repository.appendingPathComponent("themes/default")
+    /// The real seed reports beside the repository (`../shared/seeds`, or `AUDIT_SITE_SEEDS`), if present.
+    static let seeds: URL? = {
+        let folder = ProcessInfo.processInfo.environment["AUDIT_SITE_SEEDS"].map { URL(fileURLWithPath: $0) }
+            ?? repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
+    }()
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
@@ -41,7 +48,7 @@ struct TestSite {
     }
 
     func options(strict: Bool = false, output: URL? = nil, theme: URL? = nil, baseURL: String? = nil) -> BuildOptions {
-        BuildOptions(contentDirectory: content, outputDirectory: output ?? self.output, themeDirectory: theme ?? Self.theme,
+        BuildOptions(contentDirectory: content, outputDirectory: output ?? self.output, themeDirectory: theme,
                      configFile: config, baseURL: baseURL, strict: strict, projectRoot: root)
     }
 

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// The `audit-site` binary run as a process from folders of its own, as a user or CI runs it: what
+/// it prints, how it exits, and that it needs nothing of the repository (theme and vocabulary are
+/// compiled in).
+@Suite struct CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary built next to this test bundle (`.build/<config>/audit-site`).
+    static let binary: URL = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = beside.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("audit-site")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return repository.appendingPathComponent(".build/debug/audit-site")
+    }()
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs the binary in `folder`, killing it after `timeout` seconds.
+    func run(_ arguments: [String], in folder: URL, timeout: Double = 60) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        // Read while it runs, so a full pipe never blocks it.
+        let outData = Locked(Data()), errData = Locked(Data())
+        let readers = DispatchGroup()
+        for (pipe, sink) in [(out, outData), (err, errData)] {
+            DispatchQueue.global().async(group: readers) { sink.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        readers.wait()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
+                   stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+
+    final class Locked<T>: @unchecked Sendable {
+        private var value: T
+        private let lock = NSLock()
+        init(_ value: T) { self.value = value }
+        func set(_ newValue: T) { lock.withLock { value = newValue } }
+        func get() -> T { lock.withLock { value } }
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("audit-site-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every file below a folder, relative path → bytes.
+    func tree(_ root: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = root.standardizedFileURL.path
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! {
+            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+                if !isDirectory.boolValue { files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = data }
+            }
+        }
+        return files
+    }
+
+    @Test func printsItsVersion() throws {
+        let result = try run(["--version"], in: try temporaryFolder())
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("audit-site "))
+    }
+
+    @Test func buildsTheDemoFromAFolderOfItsOwnAsTheRepositoryThemeDoes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        let own = try run(["build", "--quiet"], in: folder)
+        #expect(own.status == 0, "\(own.stderr)")
+        // The same content with the repository's theme folder: the built-in theme is that folder, byte for byte.
+        let reference = folder.appendingPathComponent("reference")
+        let withFolder = try run(["build", "--quiet", "--theme", Self.repository.appendingPathComponent("themes/default").path,
+                                  "--output", reference.path], in: folder)
+        #expect(withFolder.status == 0, "\(withFolder.stderr)")
+        let built = tree(folder.appendingPathComponent("public"))
+        #expect(built.count > 100)
+        #expect(built == tree(reference))
+    }
+
+    @Test func initThenBuildInAnEmptyFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = try run(["init", "my-portal"], in: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let portal = folder.appendingPathComponent("my-portal")
+        #expect(FileManager.default.fileExists(atPath: portal.appendingPathComponent("themes/default/layouts/base.mustache").path))
+        let built = try run(["build"], in: portal)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.isEmpty, "no diagnostics for the skeleton: \(built.stderr)")
+        #expect(FileManager.default.fileExists(atPath: portal.appendingPathComponent("public/fr/index.html").path))
+    }
+
+    @Test func aThemeFolderOverridesSingleFilesOfTheBuiltInTheme() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        let css = folder.appendingPathComponent("mine/static/style.css")
+        try FileManager.default.createDirectory(at: css.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "body { color: #123456 }\n".write(to: css, atomically: true, encoding: .utf8)
+        try "theme: mine\n".write(to: folder.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["build", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOf: folder.appendingPathComponent("public/assets/style.css"), encoding: .utf8)
+        #expect(written == "body { color: #123456 }\n")
+        // Everything else still comes from the built-in theme.
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("public/fr/gaps/index.html").path))
+    }
+
+    @Test func aStrictBuildPrintsEachErrorWithFileAndLineBeforeFailing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("content/acme/2025-01-10-audit.md")
+        try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "---\ntitle: [unclosed\n---\n# Audit\n\n**Score global : 70 %**\n".write(to: report, atomically: true, encoding: .utf8)
+        let result = try run(["build", "--strict"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/acme/2025-01-10-audit.md:3: error: "), "\(result.stderr)")
+        #expect(result.stderr.contains("strict"))
+        // Without --strict the same build succeeds and still reports the error.
+        let lenient = try run(["build"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("content/acme/2025-01-10-audit.md:3: error: "))
+    }
+
+    @Test func diagnosticsOfAFolderOutsideTheCurrentOneHaveAbsolutePaths() throws {
+        let folder = try temporaryFolder()
+        let elsewhere = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        let report = elsewhere.appendingPathComponent("c/acme/2025-01-10-audit.md")
+        try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "---\ntitle: [unclosed\n---\n# Audit\n".write(to: report, atomically: true, encoding: .utf8)
+        let result = try run(["check", "--content", elsewhere.appendingPathComponent("c").path], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(report.standardizedFileURL.path + ":3: error: "), "\(result.stderr)")
+    }
+
+    @Test func serveExitsAtOnceWhenThereIsNothingToServe() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let noTheme = try run(["serve", "--port", "0", "--theme", "missing-theme"], in: folder, timeout: 10)
+        #expect(noTheme.status != 0)
+        #expect(noTheme.stderr.contains("theme folder not found"), "\(noTheme.stderr)")
+        try "title: [broken\n".write(to: folder.appendingPathComponent("site.yaml"), atomically: true, encoding: .utf8)
+        let brokenConfig = try run(["serve", "--port", "0"], in: folder, timeout: 10)
+        #expect(brokenConfig.status != 0)
+        #expect(brokenConfig.stderr.contains("site.yaml"), "\(brokenConfig.stderr)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("site.yaml"))
+        let noContent = try run(["serve", "--port", "0", "--content", "nowhere"], in: folder, timeout: 10)
+        #expect(noContent.status != 0)
+        #expect(!noContent.stderr.isEmpty)
+    }
+}
