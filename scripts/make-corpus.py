@@ -165,8 +165,9 @@ class Project:
                 gap[2] = "partial"
         # Only recent fixes can fail again; older closed GAPs are forgotten, so the cost per audit stays flat.
         self.closed = {n: at for n, at in self.closed.items() if self.audits - at < 20}
-        if self.closed and rng.random() < 0.06:  # a fix that did not hold
-            number = rng.choice(sorted(self.closed))
+        earlier = sorted(n for n, at in self.closed.items() if at < self.audits)  # reports have shown them fixed
+        if earlier and rng.random() < 0.06:  # a fix that did not hold
+            number = rng.choice(earlier)
             del self.closed[number]
             self.gaps[number][2] = "reopened"
             self.open.add(number)

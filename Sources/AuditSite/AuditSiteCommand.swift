@@ -10,7 +10,7 @@ struct AuditSiteCommand: AsyncParsableCommand {
         commandName: "audit-site",
         abstract: "Turns a folder of Markdown audit reports into a bilingual static portal.",
         version: "audit-site \(version)",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ExplainCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

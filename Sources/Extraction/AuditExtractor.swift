@@ -17,8 +17,8 @@ public struct AuditExtractor: Sendable {
         var diagnostics: [Diagnostic] = []
         let metadata = MetadataWalker(context: context).walk(document)
         let scores = ScoreWalker(context: context).walk(document)
-        let items = ItemWalker(context: context).walk(document)
-        let defined = Set(items.value.compactMap(\.id))
+        let items = ItemWalker.items(in: document, context: context)
+        let defined = Set(items.value.items.compactMap(\.id))
         let mentions = MentionWalker(context: context, definedIDs: defined).walk(document)
         diagnostics += metadata.diagnostics + scores.diagnostics + items.diagnostics + mentions.diagnostics
 
@@ -66,7 +66,10 @@ public struct AuditExtractor: Sendable {
             }
         }
         facts.domainScores = scores.value.domains
-        facts.items = items.value
+        facts.ratings = RatingWalker.ratings(in: document, context: context)
+        facts.items = items.value.items
+        facts.allEarlierResolvedLine = items.value.allEarlierResolvedLine
+        facts.statedCounts = items.value.statedCounts
         facts.mentions = mentions.value
         facts.headings = Self.headings(of: document)
         return WalkResult(facts, diagnostics: diagnostics)

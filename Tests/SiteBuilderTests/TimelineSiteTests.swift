@@ -67,17 +67,17 @@ import Testing
 
     @Test func burndownCountsOpenGapsPerAudit() {
         let page = site.page("fr/projects/acme/index.html")
-        // Rows: date, critical, high, medium, low, unrated, total.
+        // Rows: date, critical, high, medium, low, info, unrated, total.
         let rows = page.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().filter { $0.contains("<td class=\"num\">") && $0.contains("2024") || $0.contains("2025") }
         func totals(_ date: String) -> [String] {
             guard let row = page.components(separatedBy: "<tr><th scope=\"row\"><a href=\"").first(where: { $0.contains(">\(date)</a></th><td class=\"num\">") }) else { return [] }
             let cells = row.components(separatedBy: "<td class=\"num\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
-            return Array(cells.prefix(6))
+            return Array(cells.prefix(7))
         }
-        #expect(totals("10 janvier 2024") == ["1", "1", "1", "0", "0", "3"])
-        #expect(totals("10 juin 2024") == ["0", "2", "1", "0", "0", "3"])
-        #expect(totals("10 janvier 2025") == ["1", "1", "1", "0", "0", "3"])
-        #expect(totals("10 juin 2025") == ["0", "0", "1", "0", "0", "1"])
+        #expect(totals("10 janvier 2024") == ["1", "1", "1", "0", "0", "0", "3"])
+        #expect(totals("10 juin 2024") == ["0", "2", "1", "0", "0", "0", "3"])
+        #expect(totals("10 janvier 2025") == ["1", "1", "1", "0", "0", "0", "3"])
+        #expect(totals("10 juin 2025") == ["0", "0", "1", "0", "0", "0", "1"])
         #expect(!rows.isEmpty)
         #expect(page.contains("<svg class=\"chart bar-chart\""))
     }

@@ -8,10 +8,17 @@ public struct AuditFacts: Sendable, Equatable {
     public var verdict: String?
     public var score: Score?
     public var domainScores: [DomainScore]
+    /// Qualitative ratings per domain (`| Area | Assessment |`), on the report's own scale.
+    public var ratings: [DomainRating] = []
     public var items: [Item]
     /// Every place an explicit ID (GAP-1401, SEC-12) is written, definitions and mentions alike.
     public var mentions: [Mention]
     public var headings: [HeadingInfo]
+    /// Line of a statement that every finding of the project's earlier audits is resolved (`All
+    /// findings from the March report have been remediated`): the portal closes those it does not restate.
+    public var allEarlierResolvedLine: Int?
+    /// Counts of findings per level the report states about itself.
+    public var statedCounts: [StatedCount] = []
 
     public init(title: String? = nil, date: AuditDate? = nil, dateLine: Int? = nil, author: String? = nil,
                 verdict: String? = nil, score: Score? = nil, domainScores: [DomainScore] = [], items: [Item] = [],
@@ -41,9 +48,12 @@ extension AuditFacts {
         }
         copy.items = items.map {
             Item(kind: $0.kind, id: $0.id, title: $0.title, severity: $0.severity, status: $0.status, severityText: $0.severityText,
-                 statusText: $0.statusText, line: 0, otherLines: $0.otherLines.map { _ in 0 })
+                 statusText: $0.statusText, line: 0, otherLines: $0.otherLines.map { _ in 0 }, ref: $0.ref)
         }
         copy.mentions = mentions.map { Mention(id: $0.id, line: 0) }
+        copy.ratings = ratings.map { DomainRating(domain: $0.domain, label: $0.label, rating: $0.rating, line: 0) }
+        copy.allEarlierResolvedLine = allEarlierResolvedLine == nil ? nil : 0
+        copy.statedCounts = statedCounts.map { StatedCount(severity: $0.severity, count: $0.count, line: 0) }
         // Sections only name where mentions sit: a new heading changes GAP pages, not what is stated.
         copy.headings = []
         return copy

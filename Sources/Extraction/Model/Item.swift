@@ -7,6 +7,9 @@ public struct Item: Sendable, Equatable {
     public let kind: Kind
     /// Explicit ID (`GAP-1401`) when the report gives one.
     public let id: String?
+    /// The number the report gives the item when it has no ID (`1.1`, `High 1`: numbering that
+    /// restarts in each severity section), kept to show and to tell items apart.
+    public var ref: String?
     public var title: String
     public var severity: Severity?
     public var status: Status
@@ -19,9 +22,10 @@ public struct Item: Sendable, Equatable {
     public var otherLines: [Int]
 
     public init(kind: Kind, id: String?, title: String, severity: Severity?, status: Status,
-                severityText: String? = nil, statusText: String? = nil, line: Int, otherLines: [Int] = []) {
+                severityText: String? = nil, statusText: String? = nil, line: Int, otherLines: [Int] = [], ref: String? = nil) {
         self.kind = kind
         self.id = id
+        self.ref = ref
         self.title = title
         self.severity = severity
         self.status = status
@@ -33,7 +37,8 @@ public struct Item: Sendable, Equatable {
 }
 
 public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
-    case critical, high, medium, low
+    /// `info`: informational findings (Informational, Note, Gas): worth reading, nothing to fix.
+    case critical, high, medium, low, info
 
     public var rank: Int {
         switch self {
@@ -41,6 +46,19 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable, Coda
         case .high: 1
         case .medium: 2
         case .low: 3
+        case .info: 4
+        }
+    }
+
+    /// The CVSS v3 band of a base score (0 is informational, as reports of pentests list it).
+    public init?(cvss score: Double) {
+        switch score {
+        case 9.0...10.0: self = .critical
+        case 7.0..<9.0: self = .high
+        case 4.0..<7.0: self = .medium
+        case 0.1..<4.0: self = .low
+        case 0.0..<0.1: self = .info
+        default: return nil
         }
     }
 
@@ -48,7 +66,9 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable, Coda
 }
 
 public enum Status: String, Sendable, Hashable, CaseIterable, Codable {
-    case open, partial, done, unknown
+    /// `accepted`: the team acknowledged the finding and chose not to fix it (Acknowledged, Risk
+    /// accepted, Won't fix): neither open nor done, and kept out of open counts and burn-down.
+    case open, partial, done, accepted, unknown
 
     /// Still needs work: open and partial items count as open GAPs.
     public var isOpen: Bool { self == .open || self == .partial }

@@ -33,3 +33,39 @@ public struct DomainScore: Sendable, Equatable {
         self.score = score
     }
 }
+
+/// A qualitative rating on the report's own ordinal scale (`Good` on poor–fair–good–excellent, `B`
+/// on F–A, `Niveau 3/5`, 🟡 on 🔴🟠🟡🟢): kept as a rank, never turned into an invented percentage,
+/// so ratings compare across audits that use the same scale.
+public struct Rating: Sendable, Equatable {
+    /// As written (`Satisfaisant`, `B+`, `Niveau 3/5`, `🟡`).
+    public let text: String
+    /// 1 is the worst grade of the scale.
+    public let rank: Int
+    /// Number of grades of the scale.
+    public let of: Int
+    /// The scale's name from the vocabulary (`quality`, `letters`, `level`, `lights`…).
+    public let scale: String
+
+    public init(text: String, rank: Int, of: Int, scale: String) {
+        self.text = text
+        self.rank = rank
+        self.of = of
+        self.scale = scale
+    }
+}
+
+/// A rating for one domain of the audit.
+public struct DomainRating: Sendable, Equatable {
+    public let domain: String
+    public let label: String
+    public let rating: Rating
+    public let line: Int
+
+    public init(domain: String, label: String, rating: Rating, line: Int) {
+        self.domain = domain
+        self.label = label
+        self.rating = rating
+        self.line = line
+    }
+}

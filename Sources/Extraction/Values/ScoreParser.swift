@@ -56,6 +56,12 @@ public enum ScoreParser {
         return nil
     }
 
+    /// True when the text holds a score with an explicit scale (`64 %`, `13/20`).
+    public static func isScore(_ text: String) -> Bool {
+        if case .score = firstScore(in: text, line: 0) { return true }
+        return false
+    }
+
     static func check(raw: Double, scale: Double, text: String, line: Int) -> Outcome {
         guard raw >= 0, raw <= scale else { return .outOfScale(text: text) }
         let normalised = (raw / scale * 100 * 100).rounded() / 100

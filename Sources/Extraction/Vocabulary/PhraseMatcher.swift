@@ -16,8 +16,18 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The leftmost match in an already-normalised key, with the matched phrase.
     func firstMatch(inKey key: String) -> (value: Value, phrase: String)? {
+        firstMatch(inKey: key, onlyAtStart: false)
+    }
+
+    /// A match that starts at the first word of the key (`Fixed in 2.3.1`, not `No fix is available`).
+    func matchAtStart(ofKey key: String) -> (value: Value, phrase: String)? {
+        firstMatch(inKey: key, onlyAtStart: true)
+    }
+
+    private func firstMatch(inKey key: String, onlyAtStart: Bool) -> (value: Value, phrase: String)? {
         let words = key.split(separator: " ")
         for start in words.indices {
+            if onlyAtStart, start > words.startIndex { return nil }
             guard let candidates = byFirstWord[words[start]] else { continue }
             for entry in candidates where entry.tokens.count <= words.count - start {
                 var ok = true

@@ -28,6 +28,8 @@ public struct Vocabulary: Sendable {
     var verdicts = PhraseMatcher<String>()
     var columnPreference = PhraseMatcher<Int>()
     var domainAliases: [String: String] = [:]
+    /// Ordinal rating scales by name: for each grade (worst first), its words as keys (emojis as written).
+    var ratingScales: [(name: String, grades: [Set<String>])] = []
     public private(set) var domains: [String: Domain] = [:]
 
     /// The built-in vocabulary, compiled into the binary from `Resources/vocabulary.yaml` by the
@@ -92,6 +94,18 @@ public struct Vocabulary: Sendable {
                 for w in Self.strings(value) { self.verdicts.add(w, key) }
             }
         }
+        if let scales = root["ratingScales"] as? [String: Any] {
+            for (name, value) in scales.sorted(by: { $0.key < $1.key }) {
+                guard let grades = value as? [Any] else { throw VocabularyError.unknownKey("ratingScales.\(name)") }
+                let sets = grades.map { grade in
+                    Set(Self.strings(grade).map { TextNormalizer.key($0).isEmpty ? $0 : TextNormalizer.key($0) })
+                }
+                ratingScales.removeAll { $0.name == name }
+                ratingScales.append((name, sets))
+            }
+            // Smaller scales first: `Bon / Moyen / Faible` is read on a three-grade scale, not a four-grade one.
+            ratingScales.sort { $0.grades.count != $1.grades.count ? $0.grades.count < $1.grades.count : $0.name < $1.name }
+        }
         if let months = root["months"] as? [AnyHashable: Any] {
             for (key, value) in months {
                 guard let month = Int("\(key)"), (1...12).contains(month) else { continue }
@@ -119,6 +133,33 @@ public struct Vocabulary: Sendable {
     public func status(in text: String) -> Status? {
         if let m = statuses.firstMatch(inKey: TextNormalizer.key(text)) { return m.value }
         return firstEmoji(in: text, statusEmojis)
+    }
+
+    /// Status that a line opens with (`Fixed in PR #12`, `✅ Corrigé`, `Acknowledged.`), not one named
+    /// somewhere inside it: lines below a finding say its status first.
+    public func status(atStartOf text: String) -> Status? {
+        if let m = statuses.matchAtStart(ofKey: TextNormalizer.key(text)) { return m.value }
+        let trimmed = text.drop { $0 == " " || $0 == "*" || $0 == "_" || $0 == ">" }
+        for (emoji, status) in statusEmojis where trimmed.hasPrefix(emoji) { return status }
+        return nil
+    }
+
+    /// The status when the whole text is one status phrase, badges aside (`✅ Corrigé`, `Partially
+    /// fixed`, `Non (accepté)`), or a badge alone (`❌`).
+    public func status(wholeText text: String) -> Status? {
+        let key = TextNormalizer.key(text)
+        if key.isEmpty { return firstEmoji(in: text, statusEmojis) }
+        return statuses.matchesWhole(key)
+    }
+
+    /// Severity word that a text opens with (`HIGH – Heap overflow`, `Medium - Rounding…`).
+    public func severity(atStartOf text: String) -> Severity? {
+        severities.matchAtStart(ofKey: TextNormalizer.key(text))?.value
+    }
+
+    /// The level when the whole text is one severity phrase (`High`, `Très élevé`, `Bloquants`).
+    public func severity(wholeText text: String) -> Severity? {
+        severities.matchesWhole(TextNormalizer.key(text))
     }
 
     public func severity(in text: String) -> Severity? {
@@ -218,6 +259,51 @@ public struct Vocabulary: Sendable {
     public func domainLabel(_ key: String, language: String) -> String? {
         guard let domain = domains[key] else { return nil }
         return domain.labels[language] ?? domain.labels["en"]
+    }
+
+    /// Reads a set of rating values on one scale: the smallest scale of `ratingScales` that holds
+    /// every value, else letters (A–F) or levels (`Niveau 3/5`). Returns a rating per value, or nil
+    /// when the values are not ratings on one scale.
+    public func ratings(_ values: [String]) -> [Rating]? {
+        guard !values.isEmpty else { return nil }
+        let keys = values.map { value -> String in
+            let key = TextNormalizer.key(value)
+            return key.isEmpty ? value.filter { !$0.isWhitespace } : key
+        }
+        for scale in ratingScales {
+            let ranks = keys.map { key in scale.grades.firstIndex { $0.contains(key) } }
+            if ranks.allSatisfy({ $0 != nil }) {
+                return zip(values, ranks).map { Rating(text: $0.0, rank: $0.1! + 1, of: scale.grades.count, scale: scale.name) }
+            }
+        }
+        // Letter grades, best first in the alphabet: A (6) … F (1); `B+` and `A-` keep their letter.
+        let letters = values.map { value -> Int? in
+            let trimmed = value.trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: "+-*_ "))
+            guard trimmed.count == 1, let c = trimmed.uppercased().first, let index = "FEDCBA".firstIndex(of: c) else { return nil }
+            return "FEDCBA".distance(from: "FEDCBA".startIndex, to: index) + 1
+        }
+        if letters.allSatisfy({ $0 != nil }) {
+            return zip(values, letters).map { Rating(text: $0.0.trimmingWhitespace(), rank: $0.1!, of: 6, scale: "letters") }
+        }
+        // Levels: `Niveau 3/5`, `Level 2 of 5`, `Maturité 4/5`, `L3`.
+        let levels = values.map(Self.level)
+        if levels.allSatisfy({ $0 != nil }) {
+            let top = levels.map { $0!.of }.max() ?? 5
+            return zip(values, levels).map { Rating(text: $0.0.trimmingWhitespace(), rank: $0.1!.rank, of: top, scale: "level") }
+        }
+        return nil
+    }
+
+    /// `Niveau 3/5`, `Level 2 of 5`, `Maturity level 4`, `L3`: a maturity level and its scale (5 when unsaid).
+    static func level(_ text: String) -> (rank: Int, of: Int)? {
+        let words = TextNormalizer.key(text).split(separator: " ")
+        guard let first = words.first else { return nil }
+        if words.count == 1, first.count == 2, first.first == "l", let n = Int(first.dropFirst()), (0...5).contains(n) { return (n, 5) }
+        guard ["niveau", "level", "maturite", "maturity", "cmmi", "lvl"].contains(first) else { return nil }
+        let numbers = words.compactMap { Int($0) }
+        guard let rank = numbers.first, (0...10).contains(rank) else { return nil }
+        let of = numbers.count > 1 ? numbers[1] : 5
+        return rank <= of ? (rank, of) : nil
     }
 
     // MARK: Helpers

@@ -18,6 +18,11 @@ struct ScoreWalker {
     func walk(_ document: MarkdownDocument) -> WalkResult<Scores> {
         var diagnostics: [Diagnostic] = []
         var labelledGlobal: Score?
+        /// Every other labelled overall figure, to report a report that gives several.
+        var otherGlobals: [Score] = []
+        /// `Before: ~55%` / `After: ~90%` pairs: the current figure wins.
+        var afterScore: Score?
+        var listDomains: [DomainScore] = []
         var tableGlobal: Score?
         var headerScore: Score?
         var tableDomains: [DomainScore]?
@@ -44,13 +49,24 @@ struct ScoreWalker {
                 // "Note globale : 13/20", "Overall: 74/100", "La note globale retenue est de 13/20";
                 // a lone "total" or "global" counts only as the whole label or next to a score word.
                 let scoreWord = key.contains("score") || key.contains("note") || key.contains("rating") || key.contains("grade")
+                    || key.contains("conformi") || key.contains("compliance") || key.contains("taux")
                 let wholeLabel = labelled.map { context.vocabulary.isGlobalScoreRowLabel($0.label) } ?? false
                 if phrase.contains(" ") || scoreWord || wholeLabel {
-                    if labelledGlobal == nil, let score = record(ScoreParser.firstScore(in: text, line: line), line: line) {
-                        labelledGlobal = score
+                    // A target or a previous figure on the same kind of line is not this audit's score.
+                    let avoided = context.vocabulary.columnPreference(forHeader: labelled?.label ?? text) < 0
+                        || key.contains("target") || key.contains("objectif") || key.contains("cible")
+                    if !avoided, let score = record(ScoreParser.firstScore(in: text, line: line), line: line) {
+                        if labelledGlobal == nil { labelledGlobal = score } else { otherGlobals.append(score) }
                     }
                     return
                 }
+            }
+            // "Before remediation: ~55%" / "After remediation: ~90%": the figure after wins.
+            if let (label, value) = labelled, key.split(separator: " ").count <= 12,
+               context.vocabulary.columnPreference(forHeader: label) > 0, afterScore == nil,
+               case .score(let score)? = ScoreParser.firstScore(in: value, line: line) {
+                afterScore = score
+                return
             }
             if inHeader, headerScore == nil, let (label, value) = labelled,
                context.vocabulary.columnRole(forHeader: label) == .score {
@@ -69,6 +85,22 @@ struct ScoreWalker {
                     }
                 }
             }
+        }
+
+        /// `- **Govern:** 50%`, `- **Formulaires :** 75 % ⚠️`: a list of several `label: score` items names
+        /// domains, known or not (`N/A` items are left out).
+        func considerDomainList(_ list: MarkdownList) {
+            var found: [DomainScore] = []
+            for item in list.items {
+                let line = ItemWalker.firstLine(of: item)
+                guard let (label, value) = TextLines.labelAndValue(line), value.hasASCIIDigit, label.count <= 60,
+                      !context.vocabulary.isGlobalScoreLabel(label),
+                      case .score(let score)? = ScoreParser.firstScore(in: value, line: line.line) else { continue }
+                let cleaned = TextNormalizer.cleanTitle(label)
+                let (domain, _) = context.vocabulary.domainKey(forLabel: cleaned)
+                if !found.contains(where: { $0.domain == domain }) { found.append(DomainScore(domain: domain, label: cleaned, score: score)) }
+            }
+            if found.count >= 2, listDomains.isEmpty { listDomains = found }
         }
 
         /// `- **Sécurité** : 16/20`: a known domain named on a line of its own, for reports without a score table.
@@ -93,6 +125,7 @@ struct ScoreWalker {
                         considerDomainLine(l.text, line: l.line)
                     }
                 case .list(let list):
+                    considerDomainList(list)
                     for item in list.items {
                         for case .paragraph(let inlines, let line) in item.blocks {
                             for l in TextLines.of(inlines, startLine: line) {
@@ -105,9 +138,10 @@ struct ScoreWalker {
                     visit(inner, depth: depth + 1)
                 case .table(let table):
                     guard tableDomains == nil || tableGlobal == nil else { continue }
-                    if let (domains, global) = readScoreTable(table, diagnostics: &diagnostics) {
+                    if let (domains, global, after) = readScoreTable(table, diagnostics: &diagnostics) {
                         if tableDomains == nil, !domains.isEmpty { tableDomains = domains }
                         if tableGlobal == nil { tableGlobal = global }
+                        if afterScore == nil { afterScore = after }
                     }
                 default:
                     break
@@ -117,24 +151,34 @@ struct ScoreWalker {
         visit(document.blocks, depth: 0)
 
         var scores = Scores()
-        scores.global = labelledGlobal ?? tableGlobal ?? headerScore
-        scores.domains = tableDomains ?? headingDomains
+        scores.global = labelledGlobal ?? afterScore ?? tableGlobal ?? headerScore
+        scores.domains = tableDomains ?? (headingDomains.count >= listDomains.count ? headingDomains : listDomains)
+        if let global = scores.global, let other = otherGlobals.first(where: { abs($0.value - global.value) >= 1 }) {
+            diagnostics.append(.warning(context.file, line: other.line, code: "score.disagreement",
+                                        "the report gives another overall figure, \(other.text), than \(global.text) (line \(global.line)); \(global.text) is kept"))
+        }
         return WalkResult(scores, diagnostics: diagnostics)
     }
 
     /// A table is a score table when one column is headed like a score and a label column names the domains.
-    func readScoreTable(_ table: Table, diagnostics: inout [Diagnostic]) -> ([DomainScore], Score?)? {
+    func readScoreTable(_ table: Table, diagnostics: inout [Diagnostic]) -> ([DomainScore], Score?, Score?)? {
         let reader = TableReader(table: table, context: context)
         if reader.idColumn != nil { return nil }
         let roles = reader.roles
         var scoreColumn = reader.firstColumn(.score)
         if scoreColumn == nil {
             // No score header: a column whose every value is a score with an explicit scale.
-            scoreColumn = (0..<reader.columnCount).first { column in
+            // With several (`Before | After`), the current one.
+            let candidates = (0..<reader.columnCount).filter { column in
                 let values = table.rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
                 return values.count >= 2 && values.allSatisfy {
                     if case .score = ScoreParser.firstScore(in: $0, line: 0) { return $0.count <= 12 } else { return false }
                 }
+            }
+            scoreColumn = candidates.max { a, b in
+                let pa = context.vocabulary.columnPreference(forHeader: reader.header(a))
+                let pb = context.vocabulary.columnPreference(forHeader: reader.header(b))
+                return pa != pb ? pa < pb : a > b
             }
         }
         guard let scoreColumn else { return nil }
@@ -145,6 +189,7 @@ struct ScoreWalker {
 
         var domains: [DomainScore] = []
         var global: Score?
+        var after: Score?
         var scored = 0
         for row in table.rows {
             let label = reader.cell(row, labelColumn)
@@ -161,6 +206,12 @@ struct ScoreWalker {
             case nil: continue
             }
             scored += 1
+            // `| Avant corrections | 48 % |` / `| Après corrections | 64 % |`: moments, not domains.
+            let preference = context.vocabulary.columnPreference(forHeader: label)
+            if preference != 0, TextNormalizer.key(label).split(separator: " ").count <= 6 {
+                if preference > 0 { after = score }
+                continue
+            }
             if context.vocabulary.isGlobalScoreRowLabel(label) || context.vocabulary.isGlobalScoreLabel(label) && domains.isEmpty == false && TextNormalizer.key(label).split(separator: " ").count <= 3 {
                 if global == nil { global = score }
                 continue
@@ -175,6 +226,6 @@ struct ScoreWalker {
             domains.append(DomainScore(domain: domain, label: cleaned, score: score))
         }
         guard scored > 0 else { return nil }
-        return (domains, global)
+        return (domains, global, after)
     }
 }

@@ -51,7 +51,7 @@ public struct AuditChanges: Sendable {
             for s in statements {
                 switch s.event {
                 case .opened: new.append(s.id)
-                case .restated where s.first: new.append(s.id)
+                case .restated where s.first, .accepted where s.first: new.append(s.id)
                 case .closed where !s.first: closed.append(s.id)
                 case .closed: new.append(s.id)
                 case .reopened: reopened.append(s.id)
@@ -63,7 +63,7 @@ public struct AuditChanges: Sendable {
             for s in statements {
                 switch s.event {
                 case .opened, .carried, .reopened: openNow.insert(s.id)
-                case .closed, .stillClosed, .restated: openNow.remove(s.id)
+                case .closed, .stillClosed, .restated, .accepted: openNow.remove(s.id)
                 }
             }
             result[audit.id] = between(previous: i > 0 ? audits[i - 1] : nil, current: audit, new: sort(new), closed: sort(closed),

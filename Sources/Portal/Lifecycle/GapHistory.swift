@@ -15,6 +15,8 @@ public struct GapHistory: Sendable {
         case stillClosed
         /// Stated with an unknown status.
         case restated
+        /// Stated accepted (acknowledged, won't fix): no longer counted open, never counted fixed.
+        case accepted
     }
 
     /// What one audit states about the GAP.

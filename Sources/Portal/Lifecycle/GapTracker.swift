@@ -19,6 +19,7 @@ struct GapTracker {
                 let previous = history.entries.last?.status
                 let event: GapHistory.Event
                 switch (previous, item.status) {
+                case (_, .accepted): event = .accepted
                 case (nil, .done): event = .closed
                 case (nil, _): event = item.status == .unknown ? .restated : .opened
                 case (.done?, .done): event = .stillClosed

@@ -1,0 +1,82 @@
+import Diagnostics
+import Markdown
+
+/// What the item rules share while one report is walked: the items found so far, what each
+/// enclosing heading means, and the finding whose details (status, CVSS) are being read.
+struct ItemWalkState {
+    let context: ExtractionContext
+    var collector: ItemCollector
+    /// Meanings of the enclosing headings, outermost first (parallel to `WalkContext.sections`).
+    var sections: [SectionMeaning] = []
+    /// The finding whose details follow (set by the rule that defined it, ended by the next heading
+    /// at its level or above, or the next finding).
+    var openFinding: OpenFinding?
+    /// Whether the current priority section has sub-headings (then lists below are details).
+    var prioritySubheadingSeen = false
+    /// Items with IDs defined when the current section opened: once a section defines GAPs by ID (a
+    /// GAP table), its lists are commentary on them, not more findings.
+    var identifiedAtSectionStart = 0
+    /// Counts of findings per level that the report states about itself (`| High | 0 |`), with the line.
+    var statedCounts: [StatedCount] = []
+    /// Line of a statement that every finding of the earlier audit is resolved, if any.
+    var allEarlierResolvedLine: Int?
+    /// True while the list being read has checkbox glyphs (`☐`, `☑`): then its ✔/❌ lines are checks too.
+    var listIsGlyphChecklist = false
+    /// Number of the list item being read in an ordered list (`3.` → 3), for local references.
+    var listOrdinal: Int?
+    /// Every line of the list item being read (its status may sit after the title: `… *Statut : corrigé.*`).
+    var listItemLines: [TextLine] = []
+    /// True when the report's priorities start at P0 (then P0 is critical and P1 high).
+    var priorityScaleStartsAtZero = false
+
+    struct OpenFinding {
+        let index: Int
+        /// Heading level that defined it; nil when a line did (then only the lines right below belong to it).
+        let headingLevel: Int?
+        /// Set after a `Status` / `Client response` sub-heading or label without a value: the next line says it.
+        var awaitingStatus = false
+    }
+
+    init(context: ExtractionContext) {
+        self.context = context
+        collector = ItemCollector(context: context)
+    }
+
+    var vocabulary: Vocabulary { context.vocabulary }
+    var section: SectionMeaning? { sections.last }
+    var currentPriority: SectionMeaning? { sections.last { $0.priority != nil } }
+    var currentListKind: SectionMeaning? { sections.last { $0.listKind != nil } }
+    /// The nearest severity section (`## High Risk`, `### Major Gaps (4)`, `## ⛔ Points bloquants`).
+    var severitySection: SectionMeaning? { sections.last { $0.findingSeverity != nil } }
+
+    /// The level a text states: a P-level on the report's own scale (`P1` is high when the report
+    /// starts at P0), else a severity word or badge.
+    func severity(in text: String) -> Severity? {
+        PriorityScale.level(in: text, startsAtZero: priorityScaleStartsAtZero) ?? vocabulary.severity(in: text)
+    }
+
+    /// The status a list item states with a label anywhere in its text (`*Statut : corrigé le 3 mai*`).
+    func labelledStatus(in lines: [TextLine]) -> Status? {
+        for line in lines {
+            for segment in line.text.split(separator: "*").map(String.init) + [line.text] {
+                guard let colon = segment.firstIndex(where: { $0 == ":" }) else { continue }
+                let label = String(segment[..<colon])
+                let words = TextNormalizer.key(label).split(separator: " ")
+                guard let last = words.last, FindingParts.isStatusLabel(String(last)) else { continue }
+                if let status = FindingStatusRule.status(of: String(segment[segment.index(after: colon)...]), state: self) { return status }
+            }
+        }
+        return nil
+    }
+
+    /// Adds a finding defined by a heading or a line and makes it the one whose details follow.
+    mutating func addFinding(_ item: Item, headingLevel: Int?, explicitSeverity: Bool, explicitStatus: Bool, weak: Bool) {
+        if weak, item.id != nil {
+            collector.addWeak(item, explicitStatus: explicitStatus)
+        } else {
+            collector.add(item, explicitSeverity: explicitSeverity, explicitStatus: explicitStatus)
+        }
+        let index = item.id.flatMap { collector.index(of: $0) } ?? collector.items.count - 1
+        openFinding = OpenFinding(index: index, headingLevel: headingLevel)
+    }
+}

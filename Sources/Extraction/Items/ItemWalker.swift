@@ -1,0 +1,123 @@
+import Diagnostics
+import Markdown
+
+/// GAPs and findings, tasks, checklist lines, recommendations and risks, in every shape the rules
+/// know (see `Rules/`). The walker decides what each heading means for the blocks below it
+/// (`SectionMeaning`), offers every heading, line and table to the rules in order, and finishes with
+/// what only the whole report can tell (ID prefixes that name levels, sub-cases, stated counts).
+/// Code blocks are never read. One ID defined several times in a report is one item.
+struct ItemWalker: MarkdownWalker {
+    let context: ExtractionContext
+    private(set) var state: ItemWalkState
+
+    /// In the order they are asked: the first rule that claims a block decides what it is.
+    static let headingRules: [any ItemRule] = [
+        PriorityRule(), FindingStatusRule(), LeadingIDRule(), SeveritySectionRule(), SeverityLineRule(),
+    ]
+    static let lineRules: [any ItemRule] = [
+        ChecklistRule(), FindingStatusRule(), LeadingIDRule(), SeverityLineRule(), PriorityRule(), SeveritySectionRule(),
+        FindingListRule(), ClosureStatementRule(),
+    ]
+    static let tableRules: [any ItemRule] = [FindingStatusRule(), LegendTableRule(), ItemTableRule()]
+
+    init(context: ExtractionContext) {
+        self.context = context
+        state = ItemWalkState(context: context)
+    }
+
+    /// Walks a report and returns its items, with what the report says about itself.
+    static func items(in document: MarkdownDocument, context: ExtractionContext) -> WalkResult<ItemFindings> {
+        var walker = ItemWalker(context: context)
+        walker.state.priorityScaleStartsAtZero = PriorityScale.startsAtZero(document)
+        document.walk(&walker)
+        return walker.finish()
+    }
+
+    // MARK: MarkdownWalker
+
+    mutating func visitHeading(_ heading: Heading, context walk: WalkContext) {
+        state.identifiedAtSectionStart = state.collector.identifiedCount
+        while let last = state.sections.last, last.level >= heading.level { state.sections.removeLast() }
+        if let open = state.openFinding, open.headingLevel.map({ heading.level <= $0 }) ?? true { state.openFinding = nil }
+        var meaning = SectionMeaning.of(heading, state: state)
+        if meaning.priority != nil, state.currentPriority == nil { state.prioritySubheadingSeen = false }
+        state.sections.append(meaning)
+        for rule in Self.headingRules where rule.heading(heading, &state) {
+            if state.openFinding?.headingLevel == heading.level, let last = state.sections.last, last.heading == heading {
+                meaning.definesFinding = true
+                state.sections[state.sections.count - 1].definesFinding = true
+            }
+            break
+        }
+    }
+
+    mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
+        // Paragraphs of list items are read through `visitListItem` (their first line) only.
+        guard walk.listDepth == 0 else { return }
+        for textLine in TextLines.of(inlines, startLine: line) {
+            for rule in Self.lineRules where rule.line(textLine, in: nil, depth: 0, &state) { break }
+        }
+    }
+
+    mutating func visitList(_ list: MarkdownList, context walk: WalkContext) {
+        state.listIsGlyphChecklist = list.items.contains { ChecklistRule.checkbox(Self.firstLine(of: $0).text, strict: true) != nil }
+    }
+
+    mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context walk: WalkContext) {
+        let first = Self.firstLine(of: item)
+        state.listOrdinal = list.ordered ? list.items.firstIndex(where: { $0.line == item.line }).map { list.start + $0 } : nil
+        state.listItemLines = item.blocks.flatMap { block -> [TextLine] in
+            if case .paragraph(let inlines, let line) = block { return TextLines.of(inlines, startLine: line) }
+            return []
+        }
+        for rule in Self.lineRules where rule.line(first, in: item, depth: walk.listDepth, &state) { break }
+    }
+
+    mutating func visitTable(_ table: Table, context walk: WalkContext) {
+        let reader = TableReader(table: table, context: context)
+        for rule in Self.tableRules where rule.table(reader, &state) { break }
+    }
+
+    // MARK: Finishing
+
+    /// What only the whole report tells: levels named by ID prefixes, sub-cases of known IDs, and the
+    /// counts the report states compared with what was understood.
+    mutating func finish() -> WalkResult<ItemFindings> {
+        let ids = state.collector.items.compactMap(\.id)
+        let letters = FindingID.usesLetterLevels(ids)
+        for (index, item) in state.collector.items.enumerated() where item.severity == nil && (item.kind == .gap || item.kind == .risk) {
+            if let id = item.id, let severity = FindingID.prefixSeverity(id, lettersInUse: letters) {
+                state.collector.stateSeverity(severity, text: id, forItemAt: index)
+            }
+        }
+        // `API-02a` under `API-02`: a case of a finding, not a finding of its own.
+        let defined = Set(ids)
+        state.collector.removeItems { item in
+            guard let id = item.id, let parent = FindingID.parent(of: id) else { return false }
+            return defined.contains(parent)
+        }
+        var diagnostics = state.collector.diagnostics
+        diagnostics += StatedCounts.compare(state.statedCounts, with: state.collector.items, file: context.file)
+        let findings = ItemFindings(items: state.collector.items, allEarlierResolvedLine: state.allEarlierResolvedLine,
+                                    statedCounts: state.statedCounts)
+        return WalkResult(findings, diagnostics: diagnostics)
+    }
+
+    static func firstLine(of item: ListItem) -> TextLine {
+        for block in item.blocks {
+            if case .paragraph(let inlines, let line) = block {
+                return TextLines.of(inlines, startLine: line).first ?? TextLine(text: "", inlines: [], line: line)
+            }
+        }
+        return TextLine(text: "", inlines: [], line: item.line)
+    }
+}
+
+/// The items of a report and what it says about its own findings.
+struct ItemFindings: Sendable {
+    var items: [Item]
+    /// Line of a statement that every finding of the earlier audit is resolved (`All findings from
+    /// the March report have been remediated`), if any.
+    var allEarlierResolvedLine: Int?
+    var statedCounts: [StatedCount]
+}

@@ -1,0 +1,18 @@
+import Markdown
+
+/// `## Constats` / `## Findings` / `## Recommandations`: each top-level list item right under such
+/// a heading is one item, with the level and status its line states. A section that already
+/// defined items by ID (a GAP table) is commentary on them, not more findings.
+struct FindingListRule: ItemRule {
+    func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
+        guard let item, depth == 1, state.currentPriority == nil, let section = state.currentListKind, let kind = section.listKind,
+              state.section?.level == section.level, state.collector.identifiedCount == state.identifiedAtSectionStart else { return false }
+        let title = TextNormalizer.cleanTitle(line.text)
+        guard !title.isEmpty else { return false }
+        let severity = state.severity(in: line.text)
+        let status = state.vocabulary.status(in: line.text)
+        state.collector.add(Item(kind: kind, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line),
+                            explicitSeverity: severity != nil, explicitStatus: status != nil)
+        return true
+    }
+}

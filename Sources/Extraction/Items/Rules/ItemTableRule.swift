@@ -1,0 +1,109 @@
+import Markdown
+
+/// Tables of items, read by what their columns mean: a column of single IDs makes each row a GAP or
+/// finding (or a risk, in a risk register) — `| ID | Constat | Sévérité | Statut |`, `| Ref | Finding |
+/// Risk | Resolution |`, `| Réf. | Traité ? | Commentaire |`; a status column makes rows tasks or
+/// checks; a severity column with finding-like titles makes rows findings. Score tables are left to
+/// the `ScoreWalker`. A column whose values are levels holds the severity whatever its header says.
+struct ItemTableRule: ItemRule {
+    func table(_ reader: TableReader, _ state: inout ItemWalkState) -> Bool {
+        let table = reader.table
+        let roles = reader.roles
+        let idColumn = reader.idColumn
+        let statusColumn = reader.firstColumn(.status)
+        let severityColumn = reader.firstColumn(.severity) ?? Self.levelColumn(reader, excluding: [idColumn, statusColumn], state: state)
+        if idColumn == nil, roles.contains(where: { $0 == .score }) { return false } // a score table
+        var taken: Set<Int> = []
+        for c in [idColumn, statusColumn, severityColumn] { if let c { taken.insert(c) } }
+        guard let titleColumn = reader.titleColumn(excluding: taken) else { return false }
+        let announced = state.vocabulary.kind(forHeader: reader.header(titleColumn))
+
+        let kind: Item.Kind
+        if idColumn != nil {
+            kind = announced == .risk ? .risk : .gap
+        } else if statusColumn != nil {
+            kind = announced ?? .task
+        } else if severityColumn != nil, let announced, announced == .gap || announced == .risk {
+            kind = announced
+        } else {
+            return false
+        }
+        if idColumn == nil, let statusColumn {
+            // A status column that never states a known status is not tracking progress.
+            let known = table.rows.contains { row in
+                let s = state.vocabulary.status(in: reader.cell(row, statusColumn))
+                return s != nil && s != .unknown
+            }
+            if !known { return false }
+        }
+        let hint = state.section?.severityHint ?? state.severitySection?.findingSeverity
+        // `| N° | Constat | … |`, `| Critère | … |` with `1.1`: numbers the report gives its items.
+        let numberColumn = idColumn == nil ? (0..<reader.columnCount).first { column in
+            !taken.contains(column) && (reader.roles[column] == .id || reader.header(column).trimmingWhitespace().isEmpty
+                || TextNormalizer.key(reader.header(column)) == "critere") && reader.isNumberColumn(column)
+        } : nil
+
+        for row in table.rows {
+            var id: String?
+            if let idColumn {
+                id = reader.id(in: row, column: idColumn)
+                if id == nil { continue } // "-" or several IDs: a summary row, not a definition
+            }
+            let title = TextNormalizer.cleanTitle(reader.cell(row, titleColumn))
+            if title.isEmpty, id == nil { continue }
+            var severity: Severity?
+            var severityText: String?
+            var explicitSeverity = false
+            if let severityColumn {
+                let text = reader.cell(row, severityColumn)
+                if !text.isEmpty {
+                    severityText = text
+                    severity = state.severity(in: text) ?? StatedLevel.cvss(in: "CVSS " + text)
+                    explicitSeverity = severity != nil
+                    if severity == nil { state.collector.unknownWord(text, what: "severity", line: row.line) }
+                }
+            }
+            if severity == nil, kind == .gap || kind == .risk { severity = hint }
+            var status: Status = (kind == .gap || kind == .risk) ? .open : .unknown
+            var statusText: String?
+            var explicitStatus = false
+            if let statusColumn {
+                let text = reader.cell(row, statusColumn)
+                if !text.isEmpty {
+                    statusText = text
+                    explicitStatus = true
+                    if let s = state.vocabulary.status(in: text) {
+                        status = s
+                    } else {
+                        state.collector.unknownWord(text, what: "status", line: row.line)
+                        status = .unknown
+                    }
+                }
+            }
+            let ref = numberColumn.map { reader.cell(row, $0).trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+            state.collector.add(Item(kind: kind, id: id, title: title.isEmpty ? (id ?? "") : title, severity: severity, status: status,
+                                     severityText: severityText, statusText: statusText, line: row.line, ref: ref),
+                                explicitSeverity: explicitSeverity, explicitStatus: explicitStatus)
+        }
+        return true
+    }
+
+    /// A column whose headers say nothing but whose values are levels (`Risk` holding `High`,
+    /// `Medium`): most filled cells are one severity word or badge.
+    static func levelColumn(_ reader: TableReader, excluding: [Int?], state: ItemWalkState) -> Int? {
+        let rows = reader.table.rows
+        guard !rows.isEmpty else { return nil }
+        for column in 0..<reader.columnCount where !excluding.contains(column) && reader.roles[column] != .id {
+            let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
+            guard !values.isEmpty else { continue }
+            let levels = values.filter { value in
+                TextNormalizer.key(value).split(separator: " ").count <= 3
+                    && (state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
+                        || PriorityScale.level(in: value, startsAtZero: state.priorityScaleStartsAtZero) != nil
+                        || StatedLevel.severity(in: value, state: state) != nil)
+            }
+            if levels.count * 3 >= values.count * 2 { return column }
+        }
+        return nil
+    }
+}

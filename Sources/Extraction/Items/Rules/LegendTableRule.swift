@@ -1,0 +1,51 @@
+import Markdown
+
+/// Tables that define or count levels rather than list findings: `Severity | Description`,
+/// `Status | Meaning`, `Severity | Count` (`High | 0`, `Low | 5`). Their rows are not findings; the
+/// counts a report states about itself are kept to be compared with what was understood.
+struct LegendTableRule: ItemRule {
+    static let legendHeaders: Set<String> = [
+        "description", "definition", "definitions", "meaning", "signification", "criteria", "criteres", "critere", "explanation",
+        "explication", "examples", "exemples", "example", "exemple", "cvss", "cvss range", "range", "plage", "delai",
+        "delai de correction", "response time", "sla", "impact", "likelihood", "action", "action attendue", "expected action",
+        "remediation timeframe", "timeframe", "count", "nombre", "number", "total", "", "nb", "occurrences", "findings",
+        "constats", "nombre de constats", "number of findings", "issues", "signification", "interpretation", "score", "cvss score",
+    ]
+
+    func table(_ table: TableReader, _ state: inout ItemWalkState) -> Bool {
+        guard table.columnCount >= 2, table.idColumn == nil, !table.table.rows.isEmpty else { return false }
+        // The first column names a level or status on every row (a `Total` row aside).
+        let rows = table.table.rows.filter {
+            let first = table.cell($0, 0)
+            return !first.isEmpty && !state.vocabulary.isGlobalScoreRowLabel(TextNormalizer.cleanTitle(first))
+        }
+        let firsts = rows.map { table.cell($0, 0) }
+        guard !firsts.isEmpty else { return false }
+        let levels = firsts.map { state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle($0)) ?? PriorityScale.level(in: $0, startsAtZero: state.priorityScaleStartsAtZero) }
+        let statuses = firsts.map { state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) }
+        let isLevelLegend = levels.allSatisfy { $0 != nil }
+        guard isLevelLegend || statuses.allSatisfy({ $0 != nil }) else { return false }
+        // Each level once, few rows, and the other columns explain or count: a legend or a summary, where
+        // a findings table led by its severity column repeats levels and names findings.
+        // (Several status words may share a meaning: `Acknowledged` and `Won't fix` are both accepted.)
+        let distinct = isLevelLegend ? Set(levels.compactMap { $0 }).count : firsts.count
+        guard distinct == firsts.count, firsts.count <= 8,
+              (1..<table.columnCount).contains(where: { Self.legendHeaders.contains(TextNormalizer.key(table.header($0))) })
+        else { return false }
+        // A second column of counts: what the report says it found.
+        let countColumn = (1..<table.columnCount).first { column in
+            let values = rows.map { table.cell($0, column) }.filter { !$0.isEmpty }
+            return !values.isEmpty && values.allSatisfy { Int($0.trimmingWhitespace()) != nil }
+        }
+        if isLevelLegend, let countColumn {
+            for (row, level) in zip(rows, levels) {
+                if let level, let count = Int(table.cell(row, countColumn).trimmingWhitespace()) {
+                    state.statedCounts.append(StatedCount(severity: level, count: count, line: row.line))
+                }
+            }
+            return true
+        }
+        // A legend: every other column is prose (definitions), none says a status or an ID.
+        return (1..<table.columnCount).allSatisfy { table.roles[$0] != .status && table.roles[$0] != .id }
+    }
+}

@@ -1,0 +1,56 @@
+import Markdown
+
+/// A heading or line that opens with a level and then names the finding: `LOW – Verbose error page`,
+/// `### 2. Medium - Rounding favours the caller`, `[HIGH] Session fixation`. The lines right below
+/// may say how it ended (`Fixed in 2.3.1.`; see `FindingStatusRule`). Legends that define the
+/// levels (`- **High**: exploitable remotely…` under `Severity levels`) are not findings.
+struct SeverityLineRule: ItemRule {
+    func heading(_ heading: Heading, _ state: inout ItemWalkState) -> Bool {
+        define(heading.text, line: heading.line, headingLevel: heading.level, &state)
+    }
+
+    func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
+        guard state.currentPriority == nil, !Self.isLegendSection(state) else { return false }
+        return define(line.text, line: item?.line ?? line.line, headingLevel: nil, &state)
+    }
+
+    private func define(_ text: String, line: Int, headingLevel: Int?, _ state: inout ItemWalkState) -> Bool {
+        let cleaned = TextNormalizer.cleanTitle(text)
+        let segments = StatedLevel.segments(cleaned)
+        // The level stands alone before a separator: `HIGH – …`, `[High] …`, `Medium - …`.
+        guard segments.count >= 2, let severity = state.vocabulary.severity(wholeText: segments[0]),
+              TextNormalizer.key(segments[0]).split(separator: " ").count <= 2,
+              // `High: 3` is a count, `P1 - …` a priority.
+              !segments[0].lowercased().hasPrefix("p"), cleaned.dropFirst(segments[0].count).contains(where: { $0.isLetter })
+        else { return false }
+        let rest = String(cleaned[cleaned.index(cleaned.startIndex, offsetBy: segments[0].count)...])
+            .drop { " :-–—|·])".contains($0) }
+        let title = LeadingIDRule.title(String(rest), state: state)
+        guard title.count >= 3, title.contains(where: \.isLetter) else { return false }
+        let status = StatedLevel.status(in: String(rest), vocabulary: state.vocabulary)
+        state.addFinding(Item(kind: .gap, id: nil, title: title, severity: severity, status: status ?? .open,
+                              line: line, ref: headingLevel.flatMap { _ in OutlineNumber.of(text).map { $0.contains(".") ? $0 : "\(segments[0]) \($0)" } }),
+                         headingLevel: headingLevel, explicitSeverity: true, explicitStatus: status != nil, weak: false)
+        return true
+    }
+
+    /// `Severity levels`, `Risk rating`, `Légende`, `Méthodologie`: sections that define levels.
+    static func isLegendSection(_ state: ItemWalkState) -> Bool {
+        state.sections.contains { section in
+            let key = TextNormalizer.key(section.heading.text)
+            return ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
+                    "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres"].contains { key.contains($0) }
+        }
+    }
+
+    /// English level names for local references (`High 1`), whatever the report's language.
+    static func label(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "Critical"
+        case .high: "High"
+        case .medium: "Medium"
+        case .low: "Low"
+        case .info: "Info"
+        }
+    }
+}

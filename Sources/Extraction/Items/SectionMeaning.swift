@@ -1,0 +1,151 @@
+import Markdown
+
+/// What a heading announces for the blocks below it, read from its words.
+struct SectionMeaning {
+    let heading: Heading
+    /// Severity that a heading announces in parentheses or as a P-level (`Backup & Data (P1)`).
+    var severityHint: Severity?
+    /// Set when the heading opens a priority list (`Priorité 1 (Critique)`), with its level.
+    var priority: Severity?
+    /// Set when the heading announces a list of findings or recommendations (`## Constats`).
+    var listKind: Item.Kind?
+    /// Set when the heading is a severity section whose sub-headings or list items are findings of
+    /// that level (`## Medium Risk`, `### 3.2 High`, `### Major Gaps (4)`, `## Critical issues`).
+    var findingSeverity: Severity?
+    /// The level word as the heading writes it (`High`, `Élevé`, `Gas`), for local references (`High 1`).
+    var levelWord: String?
+    /// True for a part of a finding (`Description`, `Impact`, `Recommendation`, `Status`…).
+    var isFindingPart = false
+    /// True for a heading that defined a finding.
+    var definesFinding = false
+
+    var level: Int { heading.level }
+
+    init(heading: Heading) {
+        self.heading = heading
+    }
+
+    static func of(_ heading: Heading, state: ItemWalkState) -> SectionMeaning {
+        var meaning = SectionMeaning(heading: heading)
+        let text = heading.text
+        meaning.isFindingPart = FindingParts.isPart(text)
+        // Sub-headings of a priority section are its recommendations, not sections of their own.
+        guard state.currentPriority == nil else { return meaning }
+        if state.vocabulary.isPriorityHeading(text) {
+            meaning.priority = PriorityScale.level(in: text, startsAtZero: state.priorityScaleStartsAtZero)
+                ?? state.vocabulary.severityWord(in: text)
+        }
+        meaning.severityHint = parenthesizedSeverity(text, state: state)
+        if meaning.priority == nil {
+            meaning.listKind = listKind(text, vocabulary: state.vocabulary)
+            if !meaning.isFindingPart, let (severity, word) = severitySection(text, vocabulary: state.vocabulary) {
+                meaning.findingSeverity = severity
+                meaning.levelWord = word
+            }
+        }
+        return meaning
+    }
+
+    /// `## Constats`, `### Recommandations générales`, `## Findings`: headings that announce a list of
+    /// findings or recommendations (the first word decides, so `Points forts` announces nothing).
+    static func listKind(_ text: String, vocabulary: Vocabulary) -> Item.Kind? {
+        // "Constat principal : Fragmentation…" states one finding; it does not announce a list.
+        guard !text.contains(":") else { return nil }
+        let cleaned = TextNormalizer.cleanTitle(text)
+        guard TextNormalizer.key(cleaned).split(separator: " ").count <= 4 else { return nil }
+        switch vocabulary.kind(atStartOf: cleaned) {
+        case .gap: return .gap
+        case .recommendation: return .recommendation
+        default: return nil
+        }
+    }
+
+    /// Words that may surround a level in a severity section's heading (`High Risk`, `Major Gaps (4)`,
+    /// `Constats critiques`, `Low severity findings`).
+    static let sectionFiller: Set<Substring> = [
+        "risk", "risks", "severity", "severite", "issue", "issues", "finding", "findings", "vulnerability", "vulnerabilities",
+        "vulnerabilite", "vulnerabilites", "gap", "gaps", "ecart", "ecarts", "constat", "constats", "point", "points",
+        "probleme", "problemes", "non", "conformite", "conformites", "nonconformities", "nonconformity", "level", "niveau",
+        "de", "des", "du", "la", "le", "les", "a", "of", "risque", "risques", "criticite", "anomalie", "anomalies",
+        "optimizations", "optimisations", "optimization", "optimisation", "observations", "defauts", "defaut", "weaknesses",
+        "faiblesses", "items", "saving", "savings", "severity:", "rated", "classees", "classes", "notes", "remarques",
+    ]
+
+    /// The level a whole heading names, numbering and counts aside: `## Medium Risk` medium,
+    /// `### 3.2 High` high, `### Major Gaps (4)` high, `## ⛔ POINTS BLOQUANTS` critical.
+    static func severitySection(_ text: String, vocabulary: Vocabulary) -> (Severity, String)? {
+        let cleaned = TextNormalizer.cleanTitle(text)
+        let words = TextNormalizer.key(cleaned).split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
+        guard !words.isEmpty, words.count <= 5 else { return nil }
+        let levelWords = words.filter { !sectionFiller.contains($0) }
+        guard !levelWords.isEmpty, levelWords.count <= 2 else { return nil }
+        // The whole remainder must be a level (`Critical & High` names two; `High availability` is a topic).
+        guard let severity = vocabulary.severity(wholeText: levelWords.joined(separator: " ")) else { return nil }
+        // `## Information(s)` introduces facts about the audit, not informational findings.
+        if levelWords == ["information"] { return nil }
+        // P-levels are priorities, not severity sections.
+        if levelWords.count == 1, levelWords[0].count == 2, levelWords[0].first == "p" || levelWords[0].first == "s" { return nil }
+        return (severity, writtenWord(levelWords.last!, in: cleaned))
+    }
+
+    /// A word of a key as the text writes it, first letter capitalised (`élevé` in `Risque élevé` → `Élevé`).
+    static func writtenWord(_ key: Substring, in text: String) -> String {
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "(" || $0 == ")" || $0 == ":" }) {
+            if TextNormalizer.key(String(word)) == key { return word.prefix(1).uppercased() + word.dropFirst() }
+        }
+        return key.prefix(1).uppercased() + key.dropFirst()
+    }
+
+    /// Severity a heading announces in parentheses or as a P-level (`Backup & Data (P1)`); ranges such
+    /// as `(P1-P2)` announce none.
+    static func parenthesizedSeverity(_ text: String, state: ItemWalkState) -> Severity? {
+        var found: Set<Severity> = []
+        var depth = 0
+        var segment = ""
+        for ch in text {
+            if ch == "(" { depth += 1; segment = ""; continue }
+            if ch == ")" {
+                depth -= 1
+                for word in TextNormalizer.key(segment).split(separator: " ") {
+                    if let s = PriorityScale.level(in: String(word), startsAtZero: state.priorityScaleStartsAtZero)
+                        ?? state.vocabulary.severityWord(in: String(word)) { found.insert(s) }
+                }
+                continue
+            }
+            if depth > 0 { segment.append(ch) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+}
+
+/// Sub-headings and labels that are parts of one finding, never findings themselves.
+enum FindingParts {
+    static let parts: [String] = [
+        "description", "impact", "recommendation", "recommendations", "recommandation", "recommandations", "status", "statut",
+        "etat", "client response", "team response", "response", "reponse", "resolution", "proof of concept", "poc", "details",
+        "detail", "remediation", "correction", "corrections", "fix", "likelihood", "probabilite", "context", "contexte",
+        "references", "reference", "exploit scenario", "scenario", "attack scenario", "mitigation", "preuve", "preuves",
+        "evidence", "affected", "affected components", "composants concernes", "code", "location", "localisation", "risk",
+        "risque", "severity", "severite", "steps to reproduce", "etapes de reproduction", "observation", "constat",
+        "analyse", "analysis", "justification", "note", "notes", "retest", "verification", "suivi", "cause", "causes",
+        "root cause", "cause racine", "technical details", "details techniques", "summary", "resume", "files", "fichiers",
+        "developer response", "reponse du client", "reponse de l'equipe", "fix status", "remediation status", "status update",
+        "vulnerability details", "proposed fix", "correctif", "correctif propose", "action", "actions", "recommended fix",
+    ]
+    static let statusParts: Set<String> = [
+        "status", "statut", "etat", "client response", "team response", "response", "reponse", "resolution", "fix status",
+        "remediation status", "developer response", "reponse du client", "reponse de l'equipe", "retest", "retest status",
+        "verification", "suivi", "status update", "remediation",
+    ]
+    private static let partSet = Set(parts)
+
+    static func isPart(_ text: String) -> Bool {
+        let key = TextNormalizer.key(TextNormalizer.cleanTitle(text))
+        return partSet.contains(key)
+    }
+
+    /// `Status`, `Client response`, `Statut`: a sub-heading or label whose content is the finding's status.
+    static func isStatusLabel(_ text: String) -> Bool {
+        statusParts.contains(TextNormalizer.key(TextNormalizer.cleanTitle(text)))
+    }
+}

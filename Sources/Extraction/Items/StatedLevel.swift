@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads the level and status a finding's title line states in its own segments, not in the words
+/// of its title: `R-6 — Sauvegardes non testées 🟠 Élevé` is high, `B-3 · Index manquant — ✅ Corrigé`
+/// is done ("manquant" belongs to the title), `H-02 (partially fixed)` is partial,
+/// `CVE-2023-1234 – HIGH – Heap overflow` is high, `… CVSS 9.8` critical.
+enum StatedLevel {
+    /// Pieces of a line between separators and parentheses.
+    static func segments(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func flush() {
+            let piece = current.trimmingWhitespace()
+            if !piece.isEmpty { pieces.append(piece) }
+            current = ""
+        }
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "(" || s == ")" || s == "[" || s == "]" || s == "|" || s == "·" || s == "—" || s == "–" || s == "," || s == ";" {
+                flush()
+            } else if s == "-" || s == ":", i + 1 < scalars.count, scalars[i + 1] == " ", i > 0, scalars[i - 1] == " " || s == ":" {
+                flush()
+            } else {
+                current.unicodeScalars.append(s)
+            }
+            i += 1
+        }
+        flush()
+        return pieces
+    }
+
+    /// A segment that is only a level (`HIGH`, `🟠 Élevé`, `Critique`, `Severity: High`, `P1`), or a
+    /// CVSS score (`CVSS 9.8`, `CVSS:3.1/AV:N/… (9.1)`).
+    static func severity(in text: String, state: ItemWalkState) -> Severity? {
+        for segment in segments(text) {
+            let key = TextNormalizer.key(segment)
+            let words = key.split(separator: " ")
+            guard !words.isEmpty else {
+                if let emoji = state.vocabulary.severity(in: segment) { return emoji } // a badge alone
+                continue
+            }
+            if words.count <= 3, let severity = PriorityScale.level(in: segment, startsAtZero: state.priorityScaleStartsAtZero)
+                ?? state.vocabulary.severity(wholeText: segment) ?? labelled(segment, state: state) {
+                return severity
+            }
+        }
+        if let cvss = cvss(in: text) { return cvss }
+        // A badge anywhere (`#### 🔴 SEC-01 …`).
+        for scalar in text.unicodeScalars where TextNormalizer.isEmojiLike(scalar) {
+            if let severity = state.vocabulary.severity(in: String(scalar)) { return severity }
+        }
+        return nil
+    }
+
+    /// `Severity: High`, `Risque : élevé`, `Gravité – Moyenne`.
+    private static func labelled(_ segment: String, state: ItemWalkState) -> Severity? {
+        let words = TextNormalizer.key(segment).split(separator: " ")
+        guard words.count >= 2, state.vocabulary.columnRole(forHeader: String(words[0])) == .severity else { return nil }
+        return state.vocabulary.severity(wholeText: words.dropFirst().joined(separator: " "))
+    }
+
+    /// A status stated in its own segment (`✅ Corrigé`, `(fixed)`, `Status: Open`, `❌`), the last one
+    /// first (titles come before statuses).
+    static func status(in text: String, vocabulary: Vocabulary) -> Status? {
+        for segment in segments(text).reversed() {
+            if let status = vocabulary.status(wholeText: segment) { return status }
+            let words = TextNormalizer.key(segment).split(separator: " ")
+            if words.count >= 2, words.count <= 5, FindingParts.isStatusLabel(String(words[0])),
+               let status = vocabulary.status(wholeText: words.dropFirst().joined(separator: " ")) {
+                return status
+            }
+        }
+        return nil
+    }
+
+    /// CVSS v3 base score written on the line: `CVSS 9.8`, `CVSS: 7.5`, `CVSS:3.1/AV:N/… 9.1`.
+    static func cvss(in text: String) -> Severity? {
+        guard let range = text.range(of: "CVSS", options: .caseInsensitive) else { return nil }
+        var rest = text[range.upperBound...]
+        // Skip the vector itself (`:3.1/AV:N/AC:L/…`): it holds version numbers, not the score.
+        if rest.hasPrefix(":3") || rest.hasPrefix(":4") || rest.hasPrefix("v3") {
+            rest = rest.drop { !$0.isWhitespace && $0 != ")" && $0 != "(" }
+        }
+        let scanner = Scanner(string: String(rest.prefix(40)))
+        scanner.charactersToBeSkipped = CharacterSet(charactersIn: " :=()*_|,\u{00A0}score").union(.letters)
+        guard let value = scanner.scanDouble(), value >= 0, value <= 10 else { return nil }
+        return Severity(cvss: value)
+    }
+}
