@@ -26,7 +26,7 @@ release: deps
 ## Install the release binary into $(PREFIX)/bin (PREFIX=/usr/local by default).
 install: release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 "$$($(SWIFT) build -c release --show-bin-path)/audit-site" "$(DESTDIR)$(PREFIX)/bin/audit-site"
+	install -s -m 755 "$$($(SWIFT) build -c release --show-bin-path)/audit-site" "$(DESTDIR)$(PREFIX)/bin/audit-site"
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/audit-site"
 
 ## Build the demo portal from content/ into public/.

@@ -7,7 +7,7 @@ enum FindingID {
     static let notFindingPrefixes: Set<String> = [
         "iso", "iec", "nist", "rfc", "owasp", "pci", "soc", "wcag", "rgaa", "tls", "ssl", "http", "https", "sha", "aes",
         "utf", "x", "win", "ipv", "md", "rsa", "ecdsa", "cwe", "capec", "asvs", "cis", "gdpr", "rgpd", "hds", "p", "s",
-        "sev", "fy", "vs", "step", "etape", "phase", "sprint", "cc", "covid", "log4j", "ie", "es", "ecma",
+        "sev", "fy", "vs", "step", "etape", "phase", "sprint", "covid", "log4j", "ie", "es", "ecma", "sha1", "md5", "tls1",
     ]
 
     /// True for a token shaped like a finding's ID: letters, then a hyphen or dot, then digits,
@@ -17,7 +17,10 @@ enum FindingID {
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.count <= 4, token.count <= 24 else { return false }
         let first = parts[0]
-        guard !first.isEmpty, first.count <= 8, first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        // Letters, or letters then a digit (`CC6-01`, `A1-01`: a control family and a number).
+        guard !first.isEmpty, first.count <= 8, first.first?.isLetter == true,
+              first.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              first.drop(while: \.isLetter).allSatisfy(\.isNumber), first.filter(\.isNumber).count <= 2 else { return false }
         // A single letter is a level or category (`C-01`, `B-3`, `R-6`) when written in capitals;
         // `P-1`, `S-2` are priority and severity levels, not findings.
         let lower = first.lowercased()
@@ -50,7 +53,7 @@ enum FindingID {
         case "HIGH", "HI", "MAJ", "MAJOR": return .high
         case "MED", "MEDIUM", "MOD": return .medium
         case "LOW", "LO", "MIN", "MINOR": return .low
-        case "INFO", "INF", "OFI", "NOTE", "GAS": return .info
+        case "INFO", "INF", "OFI", "NOTE", "GAS", "OBS": return .info
         default: break
         }
         guard lettersInUse, prefix.count == 1 else { return nil }

@@ -28,6 +28,12 @@ struct ItemCollector {
 
     /// A status stated below an item that was defined without one (`Status: Acknowledged` under a
     /// finding heading). The first status stated for the item wins.
+    /// Drops the last item (a heading that turned out to group findings).
+    mutating func removeLast() {
+        guard let last = items.popLast(), let id = last.id else { return }
+        indexByID[id] = nil
+    }
+
     mutating func stateStatus(_ status: Status, text: String, line: Int, forItemAt index: Int) {
         guard index < items.count else { return }
         if let id = items[index].id {
@@ -40,11 +46,16 @@ struct ItemCollector {
         items[index].statusText = text
     }
 
-    /// A severity found after the item was defined (the ID's prefix, a CVSS score below it).
-    mutating func stateSeverity(_ severity: Severity, text: String, forItemAt index: Int) {
-        guard index < items.count, items[index].severity == nil else { return }
+    /// Items whose level was derived (a CVSS band, the ID's prefix) rather than stated: a stated level wins.
+    private var derivedSeverity: Set<Int> = []
+
+    /// A severity found after the item was defined: stated (`Severity: Low — adjusted`) or derived
+    /// (a CVSS score, the ID's prefix). A stated level replaces a derived one, never the reverse.
+    mutating func stateSeverity(_ severity: Severity, text: String, forItemAt index: Int, derived: Bool = false) {
+        guard index < items.count, items[index].severity == nil || (!derived && derivedSeverity.contains(index)) else { return }
         items[index].severity = severity
         items[index].severityText = text
+        if derived { derivedSeverity.insert(index) } else { derivedSeverity.remove(index) }
     }
 
     /// Drops items (sub-items such as `API-02a` once `API-02` is known), keeping the ID index right.
@@ -73,7 +84,15 @@ struct ItemCollector {
             weakIDs.remove(id)
             var replacement = item
             replacement.otherLines = [items[index].line]
-            if replacement.severity == nil { replacement.severity = items[index].severity }
+            if replacement.severity == nil || !explicitSeverity, let old = items[index].severity {
+                replacement.severity = old
+                replacement.severityText = items[index].severityText
+            }
+            // A row without a status (a risk matrix) keeps what the heading's details said.
+            if !explicitStatus {
+                replacement.status = items[index].status
+                replacement.statusText = items[index].statusText
+            }
             items[index] = replacement
             if explicitSeverity { explicitSeverityLine[id] = item.line }
             if explicitStatus { explicitStatusLine[id] = item.line }

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import Markdown
 
@@ -16,10 +17,14 @@ struct ItemWalkState {
     /// Items with IDs defined when the current section opened: once a section defines GAPs by ID (a
     /// GAP table), its lists are commentary on them, not more findings.
     var identifiedAtSectionStart = 0
+    /// Lines of headings that define findings (to tell them from findings listed in tables).
+    var findingHeadingLines: Set<Int> = []
     /// Counts of findings per level that the report states about itself (`| High | 0 |`), with the line.
     var statedCounts: [StatedCount] = []
     /// Line of a statement that every finding of the earlier audit is resolved, if any.
     var allEarlierResolvedLine: Int?
+    /// True while the list being read defines levels (`- Critical, High: issues that…`, `- **Low**: …`).
+    var listIsLegend = false
     /// True while the list being read has checkbox glyphs (`☐`, `☑`): then its ✔/❌ lines are checks too.
     var listIsGlyphChecklist = false
     /// Number of the list item being read in an ordered list (`3.` → 3), for local references.
@@ -35,14 +40,20 @@ struct ItemWalkState {
         let headingLevel: Int?
         /// Set after a `Status` / `Client response` sub-heading or label without a value: the next line says it.
         var awaitingStatus = false
+        /// A heading read as a finding only because it sits under `## Findings`: until a detail (status,
+        /// level, CVSS) confirms it, a sub-heading below makes it a group of findings instead.
+        var tentative = false
+        var confirmed = false
     }
+
+    /// The site's vocabulary, plus what this report's own legend defines (`Mitigated` = accepted).
+    var vocabulary: Vocabulary
 
     init(context: ExtractionContext) {
         self.context = context
+        vocabulary = context.vocabulary
         collector = ItemCollector(context: context)
     }
-
-    var vocabulary: Vocabulary { context.vocabulary }
     var section: SectionMeaning? { sections.last }
     var currentPriority: SectionMeaning? { sections.last { $0.priority != nil } }
     var currentListKind: SectionMeaning? { sections.last { $0.listKind != nil } }
@@ -64,6 +75,24 @@ struct ItemWalkState {
                 let words = TextNormalizer.key(label).split(separator: " ")
                 guard let last = words.last, FindingParts.isStatusLabel(String(last)) else { continue }
                 if let status = FindingStatusRule.status(of: String(segment[segment.index(after: colon)...]), state: self) { return status }
+            }
+        }
+        return nil
+    }
+
+    /// The status a list item states after its title: a label (`*Statut : corrigé*`), or a sentence
+    /// that opens with a status (`Fixed by the supplier on 3 February.`, `*In progress: …*`, `*Done.*`).
+    func itemStatus(in lines: [TextLine]) -> Status? {
+        if let status = labelledStatus(in: lines) { return status }
+        let text = lines.map(\.text).joined(separator: " ")
+        var sentences = text.components(separatedBy: ". ").flatMap { $0.components(separatedBy: "* ") }
+        guard sentences.count > 1 else { return nil }
+        sentences.removeFirst() // the title
+        for sentence in sentences {
+            let trimmed = sentence.trimmingCharacters(in: CharacterSet(charactersIn: " *_."))
+            if let status = vocabulary.status(atStartOf: trimmed), status != .unknown,
+               TextNormalizer.key(trimmed).split(separator: " ").first.map({ !["no", "non", "pas", "not", "ok"].contains($0) }) ?? false {
+                return status
             }
         }
         return nil

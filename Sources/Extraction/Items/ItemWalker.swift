@@ -12,11 +12,11 @@ struct ItemWalker: MarkdownWalker {
 
     /// In the order they are asked: the first rule that claims a block decides what it is.
     static let headingRules: [any ItemRule] = [
-        PriorityRule(), FindingStatusRule(), LeadingIDRule(), SeveritySectionRule(), SeverityLineRule(),
+        PriorityRule(), FindingStatusRule(), LeadingIDRule(), SeveritySectionRule(), SeverityLineRule(), FindingSectionRule(),
     ]
     static let lineRules: [any ItemRule] = [
         ChecklistRule(), FindingStatusRule(), LeadingIDRule(), SeverityLineRule(), PriorityRule(), SeveritySectionRule(),
-        FindingListRule(), ClosureStatementRule(),
+        FindingListRule(), ClosureStatementRule(), ProseCountRule(),
     ]
     static let tableRules: [any ItemRule] = [FindingStatusRule(), LegendTableRule(), ItemTableRule()]
 
@@ -37,9 +37,23 @@ struct ItemWalker: MarkdownWalker {
 
     mutating func visitHeading(_ heading: Heading, context walk: WalkContext) {
         state.identifiedAtSectionStart = state.collector.identifiedCount
+        // A tentative finding heading with a sub-heading below it and no detail yet groups findings.
+        if let open = state.openFinding, open.tentative, !open.confirmed, let level = open.headingLevel, heading.level > level,
+           !FindingParts.isPart(heading.text), open.index == state.collector.items.count - 1 {
+            state.collector.removeLast()
+            state.openFinding = nil
+            if let index = state.sections.lastIndex(where: { $0.level == level && $0.definesFinding }) { state.sections[index].definesFinding = false }
+        }
         while let last = state.sections.last, last.level >= heading.level { state.sections.removeLast() }
         if let open = state.openFinding, open.headingLevel.map({ heading.level <= $0 }) ?? true { state.openFinding = nil }
         var meaning = SectionMeaning.of(heading, state: state)
+        // `### Major Gaps (4)`: the report counts its own findings of that level.
+        // (`### Observations (2)` counts informational ones, without making its list findings.)
+        if let count = Self.parenthesizedCount(heading.text),
+           let severity = meaning.findingSeverity
+            ?? (TextNormalizer.key(TextNormalizer.cleanTitle(heading.text)).hasPrefix("observations") ? Severity.info : nil) {
+            state.statedCounts.append(StatedCount(severity: severity, count: count, line: heading.line))
+        }
         if meaning.priority != nil, state.currentPriority == nil { state.prioritySubheadingSeen = false }
         state.sections.append(meaning)
         for rule in Self.headingRules where rule.heading(heading, &state) {
@@ -61,6 +75,15 @@ struct ItemWalker: MarkdownWalker {
 
     mutating func visitList(_ list: MarkdownList, context walk: WalkContext) {
         state.listIsGlyphChecklist = list.items.contains { ChecklistRule.checkbox(Self.firstLine(of: $0).text, strict: true) != nil }
+        // Every item opens with a level and a colon: the list defines levels, it lists no finding.
+        state.listIsLegend = list.items.count >= 2 && list.items.allSatisfy { item in
+            let text = TextNormalizer.cleanTitle(Self.firstLine(of: item).text)
+            guard let colon = text.firstIndex(of: ":") else { return false }
+            let label = text[..<colon].split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).map { String($0).trimmingWhitespace() }
+            return label.allSatisfy { state.vocabulary.severity(wholeText: $0) != nil || SectionMeaning.severitySection($0, vocabulary: state.vocabulary) != nil
+                || state.vocabulary.status(wholeText: $0) != nil }
+        }
+        if state.listIsLegend { Self.readCounts(list, &state) }
     }
 
     mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context walk: WalkContext) {
@@ -87,7 +110,7 @@ struct ItemWalker: MarkdownWalker {
         let letters = FindingID.usesLetterLevels(ids)
         for (index, item) in state.collector.items.enumerated() where item.severity == nil && (item.kind == .gap || item.kind == .risk) {
             if let id = item.id, let severity = FindingID.prefixSeverity(id, lettersInUse: letters) {
-                state.collector.stateSeverity(severity, text: id, forItemAt: index)
+                state.collector.stateSeverity(severity, text: id, forItemAt: index, derived: true)
             }
         }
         // `API-02a` under `API-02`: a case of a finding, not a finding of its own.
@@ -101,6 +124,27 @@ struct ItemWalker: MarkdownWalker {
         let findings = ItemFindings(items: state.collector.items, allEarlierResolvedLine: state.allEarlierResolvedLine,
                                     statedCounts: state.statedCounts)
         return WalkResult(findings, diagnostics: diagnostics)
+    }
+
+    /// `- Medium: 2 issues`, `- Critical & High: 1 issue`: counts a report states in a list (a count
+    /// for several levels together goes to the last one named).
+    static func readCounts(_ list: MarkdownList, _ state: inout ItemWalkState) {
+        for item in list.items {
+            let text = TextNormalizer.cleanTitle(firstLine(of: item).text)
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let value = TextNormalizer.key(String(text[text.index(after: colon)...])).split(separator: " ")
+            guard let first = value.first, let count = Int(first), value.count <= 3 else { continue }
+            let levels = text[..<colon].split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).compactMap {
+                state.vocabulary.severity(wholeText: String($0).trimmingWhitespace())
+            }
+            if let level = levels.last { state.statedCounts.append(StatedCount(severity: level, count: count, line: item.line)) }
+        }
+    }
+
+    /// `Major Gaps (4)` → 4.
+    static func parenthesizedCount(_ text: String) -> Int? {
+        guard let open = text.lastIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return nil }
+        return Int(text[text.index(after: open)..<close].trimmingWhitespace())
     }
 
     static func firstLine(of item: ListItem) -> TextLine {

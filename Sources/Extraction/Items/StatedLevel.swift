@@ -75,17 +75,25 @@ enum StatedLevel {
         return nil
     }
 
-    /// CVSS v3 base score written on the line: `CVSS 9.8`, `CVSS: 7.5`, `CVSS:3.1/AV:N/… 9.1`.
+    /// CVSS v3 base score written on the line: `CVSS 9.8`, `CVSS: 7.5`, `CVSS v3.1: 9.1 — CVSS:3.1/AV:N/…`,
+    /// `Score CVSS : 6,5`. The vector and the version number are not the score.
     static func cvss(in text: String) -> Severity? {
-        guard let range = text.range(of: "CVSS", options: .caseInsensitive) else { return nil }
-        var rest = text[range.upperBound...]
-        // Skip the vector itself (`:3.1/AV:N/AC:L/…`): it holds version numbers, not the score.
-        if rest.hasPrefix(":3") || rest.hasPrefix(":4") || rest.hasPrefix("v3") {
-            rest = rest.drop { !$0.isWhitespace && $0 != ")" && $0 != "(" }
+        guard text.range(of: "CVSS", options: .caseInsensitive) != nil else { return nil }
+        let withoutVectors = vectorPattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+        let range = NSRange(withoutVectors.startIndex..., in: withoutVectors)
+        for pattern in [versionedScore, plainScore] {
+            if let match = pattern.firstMatch(in: withoutVectors, range: range), let scoreRange = Range(match.range(at: 1), in: withoutVectors),
+               let value = Double(withoutVectors[scoreRange].replacingOccurrences(of: ",", with: ".")), value <= 10 {
+                return Severity(cvss: value)
+            }
         }
-        let scanner = Scanner(string: String(rest.prefix(40)))
-        scanner.charactersToBeSkipped = CharacterSet(charactersIn: " :=()*_|,\u{00A0}score").union(.letters)
-        guard let value = scanner.scanDouble(), value >= 0, value <= 10 else { return nil }
-        return Severity(cvss: value)
+        return nil
     }
+
+    private static let vectorPattern = try! NSRegularExpression(pattern: #"CVSS:\d\.\d(/[A-Za-z]+:[A-Za-z]+)+"#)
+    /// `CVSS v3.1: 9.1`, `CVSS 3.0 base score 7.5`.
+    private static let versionedScore = try! NSRegularExpression(
+        pattern: #"(?i)cvss\s*(?:v\s*)?(?:2\.0|3\.0|3\.1|4\.0)\b[^0-9]{0,30}?(\d{1,2}(?:[.,]\d)?)(?![0-9./])"#)
+    /// `CVSS 9.8`, `Score CVSS : 6,5`, `CVSS (7.5)`.
+    private static let plainScore = try! NSRegularExpression(pattern: #"(?i)cvss[^0-9]{0,30}?(\d{1,2}(?:[.,]\d)?)(?![0-9./])"#)
 }

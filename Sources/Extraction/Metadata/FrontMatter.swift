@@ -78,6 +78,8 @@ public struct FrontMatter: Sendable, Equatable {
             return (FrontMatter(), (2, "front matter must be a mapping of keys to values, not \(type(of: loaded))"))
         }
         var fm = FrontMatter()
+        // `Audit-Date:`, `report_date:`: the audit's date under another key, when no `date:` says it.
+        var otherDate: (key: String, text: String)?
         for (rawKey, value) in mapping {
             let key = "\(rawKey)"
             let text = scalarText(value)
@@ -86,12 +88,20 @@ public struct FrontMatter: Sendable, Equatable {
             case "date": fm.date = text
             case "project": fm.project = text
             case "lang", "language", "langue": fm.lang = text?.lowercased()
-            case "author", "auditor", "auteur", "auditeur": fm.author = text
+            case "author", "auditor", "auteur", "auditeur", "reviewer", "auditors", "prepared-by", "prepared_by": fm.author = text
             case "verdict": fm.verdict = text
             case "score": fm.score = text
-            default: if let text { fm.extra[key] = text }
+            default:
+                if let text { fm.extra[key] = text }
+                let lower = key.lowercased()
+                if let text, lower.contains("date"),
+                   !["next", "due", "start", "debut", "début", "echeance", "échéance", "deadline", "created", "retest"].contains(where: lower.contains),
+                   otherDate.map({ lower < $0.key }) ?? true {
+                    otherDate = (lower, text)
+                }
             }
         }
+        if fm.date == nil { fm.date = otherDate?.text }
         return (fm, nil)
     }
 

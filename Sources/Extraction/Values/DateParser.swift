@@ -16,6 +16,27 @@ public struct DateParser: Sendable {
         return nil
     }
 
+    /// Every complete date in `text`, in order.
+    public func allDates(in text: String) -> [AuditDate] {
+        let tokens = Self.tokens(text)
+        return tokens.indices.compactMap { date(at: $0, in: tokens) }
+    }
+
+    /// The last complete date in `text` (the end of a period).
+    public func lastDate(in text: String) -> AuditDate? {
+        allDates(in: text).last
+    }
+
+    /// The end of a range written on the line (`2025-04-14 to 2025-04-25`, `du 2 au 6 juin 2025`,
+    /// `March 3 – March 21, 2025`), or nil when the line names no range.
+    public func rangeEnd(in text: String) -> AuditDate? {
+        let key = " " + TextNormalizer.key(text) + " "
+        let connectors = [" to ", " au ", " until ", " jusqu'au ", " through ", " and ", " et "]
+        guard connectors.contains(where: key.contains) || text.contains("–") || text.contains(" - ") || text.contains("—") else { return nil }
+        let all = allDates(in: text)
+        return all.count >= 1 ? all.last : nil
+    }
+
     enum Token: Equatable {
         case number(Int, digits: Int)
         case word(String)

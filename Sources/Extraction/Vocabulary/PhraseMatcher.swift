@@ -14,6 +14,17 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         if whole[key] == nil { whole[key] = value }
     }
 
+    /// Gives a phrase a new meaning, replacing the one it had (a report's own legend).
+    mutating func replace(_ phrase: String, _ value: Value) {
+        let key = TextNormalizer.key(phrase)
+        let tokens = key.split(separator: " ")
+        guard let first = tokens.first else { return }
+        byFirstWord[first]?.removeAll { $0.tokens == tokens }
+        whole[key] = nil
+        add(phrase, value)
+        whole[key] = value
+    }
+
     /// The leftmost match in an already-normalised key, with the matched phrase.
     func firstMatch(inKey key: String) -> (value: Value, phrase: String)? {
         firstMatch(inKey: key, onlyAtStart: false)

@@ -261,6 +261,29 @@ public struct Vocabulary: Sendable {
         return domain.labels[language] ?? domain.labels["en"]
     }
 
+    /// A status word as one report defines it in its legend (`Mitigated: … the team accepts the
+    /// residual risk` → accepted), for that report only.
+    public mutating func learnStatus(_ word: String, _ status: Status) {
+        statuses.replace(word, status)
+    }
+
+    /// The status a legend's definition gives its word: `Fixed in code; verified` done, `… accepts the
+    /// residual risk` accepted, `covers part of the accounts` partial, `Nothing changed` open.
+    public func statusDefined(by definition: String) -> Status? {
+        let key = " " + TextNormalizer.key(definition) + " "
+        let meanings: [(Status, [String])] = [
+            (.accepted, [" accept", " assum", " won't", " will not", " does not plan", " not plan", " ne prevoit pas",
+                         " choisi de ne pas", " decided not", " no change planned", " derogation", " tolere"]),
+            (.partial, [" partial", " partiel", " en partie", " une partie", " part of", " in progress", " en cours"]),
+            (.open, [" no fix", " not fixed", " unchanged", " rien n'a change", " aucune correction", " not yet", " pas encore",
+                     " still", " toujours", " remains", " reste "]),
+            (.done, [" fixed", " resolved", " corrig", " resolu", " verified", " verifie", " removed", " supprime", " closed",
+                     " remediated", " implemented", " mis en place", " leve"]),
+        ]
+        for (status, stems) in meanings where stems.contains(where: key.contains) { return status }
+        return nil
+    }
+
     /// Reads a set of rating values on one scale: the smallest scale of `ratingScales` that holds
     /// every value, else letters (A–F) or levels (`Niveau 3/5`). Returns a rating per value, or nil
     /// when the values are not ratings on one scale.

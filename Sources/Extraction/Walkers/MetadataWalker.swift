@@ -23,6 +23,14 @@ struct MetadataWalker {
         var bodyDate: (AuditDate, Int)?
         var looseHeaderDate: (AuditDate, Int)?
         var closingDate: (AuditDate, Int)?
+        /// End of the period the audit ran (`Review dates: 2025-04-14 to 2025-04-25`).
+        var periodDate: (AuditDate, Int)?
+        /// Last row of a mission log (`| 21.03.2025 | Restitution |`).
+        var logDate: (AuditDate, Int)?
+        /// A summary sentence saying when the review ran (`reviewed … between January 6th and January 9th, 2025`).
+        var summaryDate: (AuditDate, Int)?
+        var h1Count = 0
+        var coverTitle: String?
         let dates = DateParser(vocabulary: context.vocabulary)
 
         func consider(_ line: TextLine) {
@@ -32,8 +40,14 @@ struct MetadataWalker {
             let labelled = TextLines.labelAndValue(line)
             if let (label, value) = labelled, let field = context.vocabulary.metadataField(forLabel: label) {
                 switch field {
+                case "period":
+                    if hasYear, periodDate == nil, let date = dates.lastDate(in: value) {
+                        periodDate = (date, line.line)
+                        return
+                    }
                 case "date":
-                    if hasYear, let date = dates.firstDate(in: value) {
+                    // `Date : du 2 au 6 juin 2025`: a range names the day it ended.
+                    if hasYear, let date = dates.rangeEnd(in: value) ?? dates.firstDate(in: value) {
                         if inHeader { if headerDate == nil { headerDate = (date, line.line) } }
                         else if bodyDate == nil { bodyDate = (date, line.line) }
                         return
@@ -58,6 +72,8 @@ struct MetadataWalker {
                 } else if closingDate == nil, endsWithDateLabel(prefix) {
                     // "Fait à Lyon, le 7 juillet 2025.": a letter-style closing line.
                     closingDate = (date, line.line)
+                } else if summaryDate == nil, Self.saysWhenReviewed(line.text), let end = dates.rangeEnd(in: line.text) ?? dates.firstDate(in: line.text) {
+                    summaryDate = (end, line.line)
                 }
             }
         }
@@ -66,9 +82,10 @@ struct MetadataWalker {
             for block in blocks {
                 switch block {
                 case .heading(let level, let content, let line):
-                    if level == 1, metadata.title == nil {
+                    if level == 1 { h1Count += 1 }
+                    if level == 1, metadata.title == nil, !Self.isGenericHeading(content.plainText) {
                         metadata.title = TextNormalizer.cleanTitle(content.plainText)
-                    } else if level >= 2, depth == 0 {
+                    } else if level >= 2 || h1Count > 1, depth == 0 {
                         inHeader = false
                     }
                     if level == 1 || inHeader {
@@ -76,12 +93,29 @@ struct MetadataWalker {
                         for l in TextLines.of(content, startLine: line) { consider(l) }
                     }
                 case .paragraph(let inlines, let line):
+                    // A cover page: `**Audit de la chaîne de publication**` as a bold line of its own.
+                    if coverTitle == nil, inlines.isStrong, Self.namesAnAudit(inlines.plainText) {
+                        coverTitle = TextNormalizer.cleanTitle(inlines.plainText)
+                    }
                     for l in TextLines.of(inlines, startLine: line) { consider(l) }
+                    // A sentence wrapped over two lines (`…between January 6th and January 9th,` / `2025, by…`).
+                    if summaryDate == nil, inlines.contains(.softBreak) {
+                        let text = inlines.plainText
+                        if Self.saysWhenReviewed(text), text.hasFourDigitRun, let end = dates.rangeEnd(in: text) ?? dates.firstDate(in: text) {
+                            summaryDate = (end, line)
+                        }
+                    }
                 case .blockQuote(let inner, _):
                     visit(inner, depth: depth + 1)
                 case .list(let list) where inHeader:
                     for item in list.items { visit(item.blocks, depth: depth + 1) }
                 case .table(let table):
+                    // A mission log: a first column of dates; its last row is when the audit ended.
+                    let logged = table.rows.compactMap { row in row.cells.first.flatMap { dates.firstDate(in: $0.plainText) }.map { ($0, row.line) } }
+                    if logged.count >= 3, logged.count * 3 >= table.rows.count * 2, logDate == nil, let last = logged.max(by: { $0.0 < $1.0 }) {
+                        logDate = last
+                        continue
+                    }
                     // | Date | 2025-03-10 | metadata tables (two columns, label then value)
                     let rows = [table.header] + table.rows
                     for row in rows where row.cells.count == 2 {
@@ -97,11 +131,35 @@ struct MetadataWalker {
         }
         visit(document.blocks, depth: 0)
 
-        if let chosen = headerDate ?? bodyDate ?? looseHeaderDate ?? closingDate {
+        if metadata.title == nil { metadata.title = coverTitle }
+        if let chosen = headerDate ?? bodyDate ?? periodDate ?? logDate ?? looseHeaderDate ?? closingDate ?? summaryDate {
             metadata.date = chosen.0
             metadata.dateLine = chosen.1
         }
         return WalkResult(metadata)
+    }
+
+    /// `Introduction`, `Sommaire`, `Table of Contents`: a first heading that is not the report's title.
+    static func isGenericHeading(_ text: String) -> Bool {
+        let key = TextNormalizer.key(TextNormalizer.cleanTitle(text))
+        return ["introduction", "sommaire", "table of contents", "contents", "table des matieres", "summary", "resume",
+                "executive summary", "resume executif", "synthese", "preambule", "avant propos", "foreword", "disclaimer",
+                "avertissement", "glossaire", "glossary", "contexte", "context", "overview", "apercu", "toc"].contains(key)
+    }
+
+    /// A bold cover line that names the document (`**Audit de la chaîne de publication numérique**`).
+    static func namesAnAudit(_ text: String) -> Bool {
+        let words = TextNormalizer.key(text).split(separator: " ")
+        guard words.count >= 2, words.count <= 16 else { return false }
+        return words.contains { ["audit", "review", "revue", "rapport", "report", "assessment", "evaluation", "diagnostic",
+                                 "analyse", "analysis", "pentest", "test", "controle"].contains($0) }
+    }
+
+    /// `The contracts were reviewed over 4 days, between January 6th and January 9th, 2025`.
+    static func saysWhenReviewed(_ text: String) -> Bool {
+        let key = TextNormalizer.key(text)
+        return ["reviewed", "audited", "assessed", "tested", "conducted", "performed", "realise", "realisee", "mene", "menee",
+                "effectue", "effectuee", "review took place", "s'est deroule", "deroule"].contains { key.contains($0) }
     }
 
     private func prefixBeforeDate(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Reads what a table's columns mean from its header words and, where headers are silent, its values.
@@ -55,8 +56,11 @@ struct TableReader {
                 return column
             }
         }
-        if let column = firstColumn(.id) {
-            let shaped = rows.filter { IDMatcher.looksLikeID(cell($0, column)) }.count
+        if let column = firstColumn(.id) ?? (0..<columnCount).first(where: { column in
+            // No `ID` header: a first column whose every cell is a finding-shaped ID (`[H-01]`, `SEC-12`).
+            column == 0 && rows.allSatisfy { Self.bareID(cell($0, column)).map(FindingID.isFindingShaped) == true }
+        }) {
+            let shaped = rows.filter { Self.bareID(cell($0, column)).map(IDMatcher.looksLikeID) == true }.count
             if shaped > 0, shaped * 2 >= rows.count { return column }
         }
         return nil
@@ -67,8 +71,15 @@ struct TableReader {
         let text = cell(row, column)
         let ids = context.ids.ids(in: text)
         if ids.count == 1 { return ids[0] }
-        if ids.isEmpty, IDMatcher.looksLikeID(text), !text.contains(" ") { return text }
+        if ids.isEmpty, let bare = Self.bareID(text), IDMatcher.looksLikeID(bare) { return bare }
         return nil
+    }
+
+    /// The identifier a cell holds alone, brackets and code marks aside (`[H-01]`, `` `SEC-12` ``).
+    static func bareID(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " []()`*_#\u{00A0}"))
+        guard !trimmed.isEmpty, !trimmed.contains(" "), trimmed.count <= 24 else { return nil }
+        return trimmed
     }
 
     /// The column with the most descriptive text, avoiding the columns that hold other roles.

@@ -5,13 +5,15 @@ import Markdown
 /// defined items by ID (a GAP table) is commentary on them, not more findings.
 struct FindingListRule: ItemRule {
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard let item, depth == 1, state.currentPriority == nil, let section = state.currentListKind, let kind = section.listKind,
+        guard let item, depth == 1, state.currentPriority == nil, !state.listIsLegend, let section = state.currentListKind, let kind = section.listKind,
               state.section?.level == section.level, state.collector.identifiedCount == state.identifiedAtSectionStart else { return false }
         let title = TextNormalizer.cleanTitle(line.text)
         guard !title.isEmpty else { return false }
         let severity = state.severity(in: line.text)
-        let status = state.vocabulary.status(in: line.text)
-        state.collector.add(Item(kind: kind, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line),
+        // Badges lead findings as levels (`🟠 Contraste insuffisant`): only a status in a segment of its own counts.
+        let status = StatedLevel.status(in: line.text, vocabulary: state.vocabulary) ?? state.itemStatus(in: state.listItemLines)
+        state.collector.add(Item(kind: kind, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line,
+                                 ref: state.listOrdinal.map(String.init)),
                             explicitSeverity: severity != nil, explicitStatus: status != nil)
         return true
     }

@@ -8,6 +8,7 @@ import Markdown
 struct FindingStatusRule: ItemRule {
     func heading(_ heading: Heading, _ state: inout ItemWalkState) -> Bool {
         guard var open = state.openFinding, let level = open.headingLevel, heading.level > level else { return false }
+        if FindingParts.isPart(heading.text) { open.confirmed = true }
         if FindingParts.isStatusLabel(heading.text) {
             open.awaitingStatus = true
             state.openFinding = open
@@ -24,24 +25,31 @@ struct FindingStatusRule: ItemRule {
 
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
         guard var open = state.openFinding else { return false }
-        if let (label, value) = Self.labelled(line.text) {
+        // `**Risk:** High · **Resolution:** Fixed in PR #41`: several labels on one line.
+        var claimed = false
+        for part in Self.parts(line.text) {
+            guard let (label, value) = Self.labelled(part) else { continue }
             if FindingParts.isStatusLabel(label) {
                 if value.isEmpty {
                     open.awaitingStatus = true
-                    state.openFinding = open
                 } else if let status = Self.status(of: value, state: state) {
                     state.collector.stateStatus(status, text: value, line: line.line, forItemAt: open.index)
                     open.awaitingStatus = false
-                    state.openFinding = open
                 }
-                return true
-            }
-            if Self.isSeverityLabel(label, value: value, state: state) {
-                if let severity = StatedLevel.severity(in: value, state: state) ?? StatedLevel.cvss(in: line.text) {
+                state.openFinding = open
+                claimed = true
+            } else if Self.isSeverityLabel(label, value: value, state: state) {
+                if let severity = StatedLevel.severity(in: value, state: state) {
                     state.collector.stateSeverity(severity, text: value, forItemAt: open.index)
+                } else if let severity = StatedLevel.cvss(in: part) {
+                    state.collector.stateSeverity(severity, text: value, forItemAt: open.index, derived: true)
                 }
-                return true
+                claimed = true
             }
+        }
+        if claimed {
+            state.openFinding?.confirmed = true
+            return true
         }
         if open.awaitingStatus {
             open.awaitingStatus = false
@@ -53,7 +61,7 @@ struct FindingStatusRule: ItemRule {
             return false
         }
         if let cvss = StatedLevel.cvss(in: line.text), item == nil {
-            state.collector.stateSeverity(cvss, text: line.text, forItemAt: open.index)
+            state.collector.stateSeverity(cvss, text: line.text, forItemAt: open.index, derived: true)
         }
         // A finding stated on one line: the next line may say how it ended (`Fixed in 2.3.1.`).
         if open.headingLevel == nil, item == nil, let status = state.vocabulary.status(atStartOf: line.text), status != .unknown {
@@ -95,8 +103,20 @@ struct FindingStatusRule: ItemRule {
     /// `❌ Not implemented`), else a status phrase of a short value.
     static func status(of text: String, state: ItemWalkState) -> Status? {
         if let status = state.vocabulary.status(atStartOf: text) { return status }
+        // `Remediation in progress — vault checkout in place…`: the first clause says it.
+        if let clause = StatedLevel.segments(text).first, TextNormalizer.key(clause).split(separator: " ").count <= 5,
+           let status = state.vocabulary.status(in: clause) {
+            return status
+        }
         let words = TextNormalizer.key(text).split(separator: " ")
         return words.count <= 6 ? state.vocabulary.status(in: text) : nil
+    }
+
+    /// Pieces of a line that may each be `label: value` (`Risk: High · Resolution: Fixed`).
+    static func parts(_ text: String) -> [String] {
+        var pieces = [text]
+        for separator in [" · ", " | ", "; "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
+        return pieces
     }
 
     /// `**Status:** value`, `Statut : value`, `Client response – value`.

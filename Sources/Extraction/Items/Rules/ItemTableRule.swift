@@ -12,7 +12,11 @@ struct ItemTableRule: ItemRule {
         let idColumn = reader.idColumn
         let statusColumn = reader.firstColumn(.status)
         let severityColumn = reader.firstColumn(.severity) ?? Self.levelColumn(reader, excluding: [idColumn, statusColumn], state: state)
-        if idColumn == nil, roles.contains(where: { $0 == .score }) { return false } // a score table
+        // A score table (a column headed like a score that holds scores) is the ScoreWalker's; a `Level`
+        // column of `A`/`AA` (WCAG) is not a score.
+        if idColumn == nil, roles.indices.contains(where: { column in
+            roles[column] == .score && table.rows.contains { ScoreParser.isScore(reader.cell($0, column)) || Double(reader.cell($0, column).replacingOccurrences(of: ",", with: ".")) != nil }
+        }) { return false }
         var taken: Set<Int> = []
         for c in [idColumn, statusColumn, severityColumn] { if let c { taken.insert(c) } }
         guard let titleColumn = reader.titleColumn(excluding: taken) else { return false }
@@ -69,7 +73,8 @@ struct ItemTableRule: ItemRule {
             var explicitStatus = false
             if let statusColumn {
                 let text = reader.cell(row, statusColumn)
-                if !text.isEmpty {
+                // `—`: nothing stated.
+                if !text.isEmpty, text.contains(where: { $0.isLetter || $0.isNumber || TextNormalizer.isEmojiLike($0.unicodeScalars.first!) }) {
                     statusText = text
                     explicitStatus = true
                     if let s = state.vocabulary.status(in: text) {
@@ -93,7 +98,17 @@ struct ItemTableRule: ItemRule {
     static func levelColumn(_ reader: TableReader, excluding: [Int?], state: ItemWalkState) -> Int? {
         let rows = reader.table.rows
         guard !rows.isEmpty else { return nil }
-        for column in 0..<reader.columnCount where !excluding.contains(column) && reader.roles[column] != .id {
+        // A risk matrix has likelihood and impact columns of level words too: the level column is the
+        // one headed as the result (`Niveau`, `Risk`, `Rating`), then any other, the likelihood last.
+        let inputs: Set<String> = ["probabilite", "probability", "likelihood", "vraisemblance", "difficulty", "difficulte",
+                                   "effort", "exploitability", "exploitabilite", "complexity", "complexite", "impact", "gravite potentielle"]
+        let results: Set<String> = ["niveau", "level", "risk", "risque", "rating", "niveau de risque", "overall", "resultat", "cotation"]
+        func rank(_ column: Int) -> Int {
+            let key = TextNormalizer.key(reader.header(column))
+            return results.contains(key) ? 0 : inputs.contains(key) ? 2 : 1
+        }
+        let order = (0..<reader.columnCount).sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0 < $1 }
+        for column in order where !excluding.contains(column) && reader.roles[column] != .id {
             let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { continue }
             let levels = values.filter { value in

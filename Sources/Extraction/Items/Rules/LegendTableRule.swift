@@ -17,11 +17,16 @@ struct LegendTableRule: ItemRule {
         // The first column names a level or status on every row (a `Total` row aside).
         let rows = table.table.rows.filter {
             let first = table.cell($0, 0)
-            return !first.isEmpty && !state.vocabulary.isGlobalScoreRowLabel(TextNormalizer.cleanTitle(first))
+            let label = TextNormalizer.cleanTitle(first)
+            return !first.isEmpty && (state.vocabulary.severity(wholeText: label) != nil || !state.vocabulary.isGlobalScoreRowLabel(label))
         }
         let firsts = rows.map { table.cell($0, 0) }
         guard !firsts.isEmpty else { return false }
-        let levels = firsts.map { state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle($0)) ?? PriorityScale.level(in: $0, startsAtZero: state.priorityScaleStartsAtZero) }
+        let levels = firsts.map {
+            state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle($0))
+                ?? SectionMeaning.severitySection($0, vocabulary: state.vocabulary)?.0
+                ?? PriorityScale.level(in: $0, startsAtZero: state.priorityScaleStartsAtZero)
+        }
         let statuses = firsts.map { state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) }
         let isLevelLegend = levels.allSatisfy { $0 != nil }
         guard isLevelLegend || statuses.allSatisfy({ $0 != nil }) else { return false }
@@ -44,6 +49,15 @@ struct LegendTableRule: ItemRule {
                 }
             }
             return true
+        }
+        // A status legend defines the report's words: its meaning wins over the built-in one.
+        if !isLevelLegend, let definitions = (1..<table.columnCount).first(where: { table.roles[$0] != .status }) {
+            for row in rows {
+                let word = TextNormalizer.cleanTitle(table.cell(row, 0))
+                if let status = state.vocabulary.statusDefined(by: table.cell(row, definitions)), !TextNormalizer.key(word).isEmpty {
+                    state.vocabulary.learnStatus(word, status)
+                }
+            }
         }
         // A legend: every other column is prose (definitions), none says a status or an ID.
         return (1..<table.columnCount).allSatisfy { table.roles[$0] != .status && table.roles[$0] != .id }

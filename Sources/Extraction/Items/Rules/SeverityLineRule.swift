@@ -10,13 +10,23 @@ struct SeverityLineRule: ItemRule {
     }
 
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard state.currentPriority == nil, !Self.isLegendSection(state) else { return false }
+        guard state.currentPriority == nil, !Self.isLegendSection(state), item == nil || !state.listIsLegend else { return false }
         return define(line.text, line: item?.line ?? line.line, headingLevel: nil, &state)
     }
 
     private func define(_ text: String, line: Int, headingLevel: Int?, _ state: inout ItemWalkState) -> Bool {
         let cleaned = TextNormalizer.cleanTitle(text)
         let segments = StatedLevel.segments(cleaned)
+        // `✅ Images sans alternative (majeur) — corrigé.`: a title with its level and its status in
+        // segments of their own is a finding wherever it sits.
+        if headingLevel == nil, segments.count >= 3, let severity = StatedLevel.severity(in: segments.dropFirst().joined(separator: " | "), state: state),
+           let status = StatedLevel.status(in: cleaned, vocabulary: state.vocabulary) {
+            let title = LeadingIDRule.title(cleaned, state: state)
+            guard title.count >= 3, state.vocabulary.severity(wholeText: segments[0]) == nil else { return false }
+            state.addFinding(Item(kind: .gap, id: nil, title: title, severity: severity, status: status, line: line),
+                             headingLevel: nil, explicitSeverity: true, explicitStatus: true, weak: false)
+            return true
+        }
         // The level stands alone before a separator: `HIGH – …`, `[High] …`, `Medium - …`.
         guard segments.count >= 2, let severity = state.vocabulary.severity(wholeText: segments[0]),
               TextNormalizer.key(segments[0]).split(separator: " ").count <= 2,
@@ -28,6 +38,7 @@ struct SeverityLineRule: ItemRule {
         let title = LeadingIDRule.title(String(rest), state: state)
         guard title.count >= 3, title.contains(where: \.isLetter) else { return false }
         let status = StatedLevel.status(in: String(rest), vocabulary: state.vocabulary)
+            ?? (headingLevel == nil ? state.itemStatus(in: state.listItemLines) : nil)
         state.addFinding(Item(kind: .gap, id: nil, title: title, severity: severity, status: status ?? .open,
                               line: line, ref: headingLevel.flatMap { _ in OutlineNumber.of(text).map { $0.contains(".") ? $0 : "\(segments[0]) \($0)" } }),
                          headingLevel: headingLevel, explicitSeverity: true, explicitStatus: status != nil, weak: false)
@@ -39,7 +50,8 @@ struct SeverityLineRule: ItemRule {
         state.sections.contains { section in
             let key = TextNormalizer.key(section.heading.text)
             return ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
-                    "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres"].contains { key.contains($0) }
+                    "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
+                    "how to read", "lecture", "guide"].contains { key.contains($0) }
         }
     }
 

@@ -37,12 +37,12 @@ struct SeveritySectionRule: ItemRule {
     /// already defined its findings by ID: then such a list (`## Points critiques` in a conclusion)
     /// sums them up.
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard let item, depth == 1, let section = state.section, let severity = section.findingSeverity,
+        guard let item, depth == 1, !state.listIsLegend, let section = state.section, let severity = section.findingSeverity,
               !state.collector.items.contains(where: { $0.id != nil && $0.kind == .gap }),
               !Self.isNone(line.text), !SeverityLineRule.isLegendSection(state) else { return false }
         let title = LeadingIDRule.title(TextNormalizer.cleanTitle(line.text), state: state)
         guard title.count >= 3 else { return false }
-        let status = StatedLevel.status(in: line.text, vocabulary: state.vocabulary)
+        let status = StatedLevel.status(in: line.text, vocabulary: state.vocabulary) ?? state.itemStatus(in: state.listItemLines)
         state.addFinding(Item(kind: .gap, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line,
                               ref: nil),
                          headingLevel: nil, explicitSeverity: true, explicitStatus: status != nil, weak: false)
