@@ -34,12 +34,12 @@ struct ItemCollector {
         indexByID[id] = nil
     }
 
-    mutating func stateStatus(_ status: Status, text: String, line: Int, forItemAt index: Int) {
+    mutating func stateStatus(_ status: Status, text: String, line: Int, forItemAt index: Int, verdict: Bool = false) {
         guard index < items.count else { return }
         if let id = items[index].id {
-            guard explicitStatusLine[id] == nil else { return }
+            guard explicitStatusLine[id] == nil || verdict else { return }
             explicitStatusLine[id] = line
-        } else if items[index].statusText != nil {
+        } else if items[index].statusText != nil, !verdict {
             return
         }
         items[index].status = status

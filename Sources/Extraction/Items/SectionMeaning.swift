@@ -144,8 +144,21 @@ enum FindingParts {
         return partSet.contains(key)
     }
 
+    /// `Reviewer`, `Retest`, `Fix review`, `Vérification`: the auditor's verdict on a fix, which wins over
+    /// what the client said of it.
+    static func isVerdictLabel(_ text: String) -> Bool {
+        ["reviewer", "auditor", "auditeur", "retest", "retest status", "fix review", "verification", "verified", "contre audit",
+         "reviewer comment", "avis de l'auditeur", "auditor comment"].contains(TextNormalizer.key(TextNormalizer.cleanTitle(text)))
+    }
+
     /// `Status`, `Client response`, `Statut`: a sub-heading or label whose content is the finding's status.
     static func isStatusLabel(_ text: String) -> Bool {
-        statusParts.contains(TextNormalizer.key(TextNormalizer.cleanTitle(text)))
+        let key = TextNormalizer.key(TextNormalizer.cleanTitle(text))
+        if statusParts.contains(key) { return true }
+        // `Vendor response`, `Management response`, `Current status`, `Statut actuel`.
+        let words = key.split(separator: " ")
+        guard words.count <= 3, let last = words.last, let first = words.first else { return false }
+        return ["response", "responses", "status"].contains(last) || ["reponse", "statut", "etat"].contains(first)
+            || isVerdictLabel(key)
     }
 }

@@ -31,6 +31,8 @@ struct MetadataWalker {
         var summaryDate: (AuditDate, Int)?
         var h1Count = 0
         var coverTitle: String?
+        /// A later H1 when the first was generic (`# Introduction`): the title only without a cover line.
+        var laterH1: String?
         let dates = DateParser(vocabulary: context.vocabulary)
 
         func consider(_ line: TextLine) {
@@ -83,9 +85,12 @@ struct MetadataWalker {
                 switch block {
                 case .heading(let level, let content, let line):
                     if level == 1 { h1Count += 1 }
-                    if level == 1, metadata.title == nil, !Self.isGenericHeading(content.plainText) {
+                    if level == 1, h1Count == 1, !Self.isGenericHeading(content.plainText) {
                         metadata.title = TextNormalizer.cleanTitle(content.plainText)
-                    } else if level >= 2 || h1Count > 1, depth == 0 {
+                    } else if level == 1, laterH1 == nil, metadata.title == nil, !Self.isGenericHeading(content.plainText) {
+                        laterH1 = TextNormalizer.cleanTitle(content.plainText)
+                    }
+                    if level >= 2 || h1Count > 1, depth == 0 {
                         inHeader = false
                     }
                     if level == 1 || inHeader {
@@ -131,7 +136,7 @@ struct MetadataWalker {
         }
         visit(document.blocks, depth: 0)
 
-        if metadata.title == nil { metadata.title = coverTitle }
+        if metadata.title == nil { metadata.title = coverTitle ?? laterH1 }
         if let chosen = headerDate ?? bodyDate ?? periodDate ?? logDate ?? looseHeaderDate ?? closingDate ?? summaryDate {
             metadata.date = chosen.0
             metadata.dateLine = chosen.1

@@ -71,6 +71,8 @@ struct RatingWalker: MarkdownWalker {
 
     static func isEmpty(_ cell: String) -> Bool {
         let key = TextNormalizer.key(cell)
-        return cell.trimmingWhitespace().isEmpty || key == "n a" || key == "na" || cell.trimmingWhitespace() == "—" || cell.trimmingWhitespace() == "-"
+        return cell.trimmingWhitespace().isEmpty || cell.trimmingWhitespace() == "—" || cell.trimmingWhitespace() == "-"
+            || ["n a", "na", "non evalue", "non evaluee", "not assessed", "not evaluated", "not rated", "sans objet", "hors perimetre",
+                "out of scope", "non applicable", "not applicable"].contains(key)
     }
 }

@@ -183,10 +183,22 @@ struct ScoreWalker {
         }
         guard let scoreColumn else { return nil }
         let headerScale = ScoreParser.headerScale(reader.header(scoreColumn))
+        // `| Niveau | Intitulé |` with 1…5: the levels of a scale being defined, not percentages.
+        if headerScale == nil, table.rows.allSatisfy({ row in
+            let value = reader.cell(row, scoreColumn).trimmingWhitespace()
+            return value.isEmpty || (Int(value).map { $0 <= 10 } ?? false)
+        }) { return nil }
         let labelColumn = roles.firstIndex { $0 == .label }
             ?? (0..<reader.columnCount).first { $0 != scoreColumn && roles[$0] != .status && roles[$0] != .severity && !reader.isNumberColumn($0) }
         guard let labelColumn else { return nil }
 
+        // Domains are named, not counted: `| 50 | 0,4 s | 0 % |` (a load test) is measurements.
+        let labels = table.rows.map { reader.cell($0, labelColumn) }.filter { !$0.isEmpty }
+        guard labels.filter({ $0.filter(\.isLetter).count >= 3 }).count * 2 > labels.count else { return nil }
+        // `| Score | Rating |` with `Low`, `High`: a table of bands (CVSS, a rating scale), not domains.
+        if labels.filter({ context.vocabulary.severity(wholeText: $0) != nil || TextNormalizer.key($0) == "none" }).count * 2 >= labels.count {
+            return nil
+        }
         var domains: [DomainScore] = []
         var global: Score?
         var after: Score?
@@ -195,6 +207,8 @@ struct ScoreWalker {
             let label = reader.cell(row, labelColumn)
             let text = reader.cell(row, scoreColumn)
             guard !label.isEmpty, !text.isEmpty else { continue }
+            // `Niveau 3/5`: a maturity level, kept as a rating (RatingWalker), not a percentage.
+            if Vocabulary.level(text) != nil { continue }
             let outcome = ScoreParser.firstScore(in: text, line: row.line, defaultScale: headerScale ?? 100)
             let score: Score
             switch outcome {

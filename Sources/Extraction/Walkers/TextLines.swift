@@ -6,6 +6,22 @@ struct TextLine {
     let text: String
     let inlines: [Inline]
     let line: Int
+    /// True for a line that continues a sentence of the paragraph (after a soft break), not one that
+    /// starts after a hard break or opens the paragraph.
+    var continuesSentence = false
+
+    /// True when the line opens with emphasis or a badge (`**B-3 · …**`, `🔴 …`): a line of its own
+    /// even inside a paragraph.
+    var opensWithMark: Bool {
+        if let first = inlines.first(where: { if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) } else { return true } }) {
+            switch first {
+            case .strong, .emphasis, .code: return true
+            case .text(let s): return s.trimmingWhitespace().unicodeScalars.first.map(TextNormalizer.isEmojiLike) ?? false
+            default: return false
+            }
+        }
+        return false
+    }
 }
 
 enum TextLines {
@@ -13,17 +29,21 @@ enum TextLines {
         var lines: [TextLine] = []
         var current: [Inline] = []
         var line = startLine
+        var continues = false
         for inline in inlines {
             switch inline {
             case .softBreak, .lineBreak:
-                lines.append(TextLine(text: current.plainText, inlines: current, line: line))
+                lines.append(TextLine(text: current.plainText, inlines: current, line: line, continuesSentence: continues))
                 current = []
                 line += 1
+                // After a soft break the text goes on unless the line just ended a sentence.
+                let ended = lines.last?.text.last.map { ".!?:;".contains($0) } ?? true
+                continues = inline == .softBreak && !ended
             default:
                 current.append(inline)
             }
         }
-        lines.append(TextLine(text: current.plainText, inlines: current, line: line))
+        lines.append(TextLine(text: current.plainText, inlines: current, line: line, continuesSentence: continues))
         return lines.filter { !$0.text.isEmpty }
     }
 

@@ -9,7 +9,8 @@ struct FindingListRule: ItemRule {
               state.section?.level == section.level, state.collector.identifiedCount == state.identifiedAtSectionStart else { return false }
         let title = TextNormalizer.cleanTitle(line.text)
         guard !title.isEmpty else { return false }
-        let severity = state.severity(in: line.text)
+        // `**Critical patches applied late** (High)`: the level in its own segment, else a level word.
+        let severity = StatedLevel.severity(in: line.text, state: state) ?? state.severity(in: line.text)
         // Badges lead findings as levels (`🟠 Contraste insuffisant`): only a status in a segment of its own counts.
         let status = StatedLevel.status(in: line.text, vocabulary: state.vocabulary) ?? state.itemStatus(in: state.listItemLines)
         state.collector.add(Item(kind: kind, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line,

@@ -33,7 +33,9 @@ struct FindingStatusRule: ItemRule {
                 if value.isEmpty {
                     open.awaitingStatus = true
                 } else if let status = Self.status(of: value, state: state) {
-                    state.collector.stateStatus(status, text: value, line: line.line, forItemAt: open.index)
+                    // The auditor's verdict on a fix (`Reviewer: Partially fixed`) wins over the client's claim.
+                    state.collector.stateStatus(status, text: value, line: line.line, forItemAt: open.index,
+                                                verdict: FindingParts.isVerdictLabel(label))
                     open.awaitingStatus = false
                 }
                 state.openFinding = open
@@ -109,7 +111,9 @@ struct FindingStatusRule: ItemRule {
             return status
         }
         let words = TextNormalizer.key(text).split(separator: " ")
-        return words.count <= 6 ? state.vocabulary.status(in: text) : nil
+        if words.count <= 6, let status = state.vocabulary.status(in: text) { return status }
+        // `will not be shortened; our legal team accepts the clause`: what the response means.
+        return state.vocabulary.statusDefined(by: text).flatMap { $0 == .accepted ? $0 : nil }
     }
 
     /// Pieces of a line that may each be `label: value` (`Risk: High · Resolution: Fixed`).

@@ -17,16 +17,23 @@ struct ItemTableRule: ItemRule {
         if idColumn == nil, roles.indices.contains(where: { column in
             roles[column] == .score && table.rows.contains { ScoreParser.isScore(reader.cell($0, column)) || Double(reader.cell($0, column).replacingOccurrences(of: ",", with: ".")) != nil }
         }) { return false }
+        // `| ID | … |` whose every ID cell is `-`: the report says these rows are no GAPs.
+        if idColumn == nil, let headed = roles.firstIndex(of: .id), !table.rows.isEmpty,
+           table.rows.allSatisfy({ ["", "-", "—", "–", "n/a", "na"].contains(reader.cell($0, headed).trimmingWhitespace().lowercased()) }) {
+            return true
+        }
         var taken: Set<Int> = []
         for c in [idColumn, statusColumn, severityColumn] { if let c { taken.insert(c) } }
         guard let titleColumn = reader.titleColumn(excluding: taken) else { return false }
-        let announced = state.vocabulary.kind(forHeader: reader.header(titleColumn))
+        // The title column's header names the kind (`Constat`, `Risque`), else the section's heading does.
+        let announced = state.vocabulary.kind(forHeader: reader.header(titleColumn)) ?? state.currentListKind?.listKind
 
         let kind: Item.Kind
         if idColumn != nil {
             kind = announced == .risk ? .risk : .gap
         } else if statusColumn != nil {
-            kind = announced ?? .task
+            // A level and a status on each row: findings being followed (`| # | Point | Priorité | Statut |`).
+            kind = announced ?? (severityColumn != nil ? .gap : .task)
         } else if severityColumn != nil, let announced, announced == .gap || announced == .risk {
             kind = announced
         } else {

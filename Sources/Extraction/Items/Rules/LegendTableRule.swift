@@ -30,26 +30,31 @@ struct LegendTableRule: ItemRule {
         let statuses = firsts.map { state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) }
         let isLevelLegend = levels.allSatisfy { $0 != nil }
         guard isLevelLegend || statuses.allSatisfy({ $0 != nil }) else { return false }
-        // Each level once, few rows, and the other columns explain or count: a legend or a summary, where
-        // a findings table led by its severity column repeats levels and names findings.
+        // A column of counts: what the report says it found (`| High Risk | 1 | 1 | 0 |`; levels named
+        // twice, Gas and Informational, add up).
+        let countColumn = (1..<table.columnCount).first { column in
+            let values = rows.map { table.cell($0, column) }.filter { !$0.isEmpty }
+            return !values.isEmpty && values.allSatisfy { Int($0.trimmingWhitespace()) != nil }
+        }
+        if isLevelLegend, let countColumn, firsts.count <= 8 {
+            var total: [Severity: (count: Int, line: Int)] = [:]
+            for (row, level) in zip(rows, levels) {
+                if let level, let count = Int(table.cell(row, countColumn).trimmingWhitespace()) {
+                    total[level] = ((total[level]?.count ?? 0) + count, total[level]?.line ?? row.line)
+                }
+            }
+            for (level, value) in total.sorted(by: { $0.value.line < $1.value.line }) {
+                state.statedCounts.append(StatedCount(severity: level, count: value.count, line: value.line))
+            }
+            return true
+        }
+        // Each level once, few rows, and the other columns explain: a legend, where a findings table
+        // led by its severity column repeats levels and names findings.
         // (Several status words may share a meaning: `Acknowledged` and `Won't fix` are both accepted.)
         let distinct = isLevelLegend ? Set(levels.compactMap { $0 }).count : firsts.count
         guard distinct == firsts.count, firsts.count <= 8,
               (1..<table.columnCount).contains(where: { Self.legendHeaders.contains(TextNormalizer.key(table.header($0))) })
         else { return false }
-        // A second column of counts: what the report says it found.
-        let countColumn = (1..<table.columnCount).first { column in
-            let values = rows.map { table.cell($0, column) }.filter { !$0.isEmpty }
-            return !values.isEmpty && values.allSatisfy { Int($0.trimmingWhitespace()) != nil }
-        }
-        if isLevelLegend, let countColumn {
-            for (row, level) in zip(rows, levels) {
-                if let level, let count = Int(table.cell(row, countColumn).trimmingWhitespace()) {
-                    state.statedCounts.append(StatedCount(severity: level, count: count, line: row.line))
-                }
-            }
-            return true
-        }
         // A status legend defines the report's words: its meaning wins over the built-in one.
         if !isLevelLegend, let definitions = (1..<table.columnCount).first(where: { table.roles[$0] != .status }) {
             for row in rows {

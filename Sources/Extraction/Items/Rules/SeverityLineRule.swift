@@ -10,7 +10,8 @@ struct SeverityLineRule: ItemRule {
     }
 
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard state.currentPriority == nil, !Self.isLegendSection(state), item == nil || !state.listIsLegend else { return false }
+        guard state.currentPriority == nil, !Self.isLegendSection(state), item == nil || !state.listIsLegend,
+              !line.continuesSentence || line.opensWithMark else { return false }
         return define(line.text, line: item?.line ?? line.line, headingLevel: nil, &state)
     }
 
