@@ -68,7 +68,7 @@ public struct AuditExtractor: Sendable {
         facts.domainScores = scores.value.domains
         facts.ratings = RatingWalker.ratings(in: document, context: context)
         facts.items = items.value.items
-        facts.allEarlierResolvedLine = items.value.allEarlierResolvedLine
+        facts.closesEarlierFindings = items.value.closure
         facts.statedCounts = items.value.statedCounts
         facts.mentions = mentions.value
         facts.headings = Self.headings(of: document)

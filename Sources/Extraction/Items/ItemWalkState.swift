@@ -21,8 +21,8 @@ struct ItemWalkState {
     var findingHeadingLines: Set<Int> = []
     /// Counts of findings per level that the report states about itself (`| High | 0 |`), with the line.
     var statedCounts: [StatedCount] = []
-    /// Line of a statement that every finding of the earlier audit is resolved, if any.
-    var allEarlierResolvedLine: Int?
+    /// A statement that every finding of the earlier audits is resolved, if any.
+    var closure: EarlierClosure?
     /// True while the list being read defines levels (`- Critical, High: issues that…`, `- **Low**: …`).
     var listIsLegend = false
     /// True while the list being read has checkbox glyphs (`☐`, `☑`): then its ✔/❌ lines are checks too.

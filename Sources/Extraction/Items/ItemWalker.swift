@@ -16,7 +16,7 @@ struct ItemWalker: MarkdownWalker {
     ]
     static let lineRules: [any ItemRule] = [
         ChecklistRule(), FindingStatusRule(), LeadingIDRule(), SeverityLineRule(), PriorityRule(), SeveritySectionRule(),
-        FindingListRule(), ClosureStatementRule(), ProseCountRule(),
+        FindingListRule(), ProseCountRule(),
     ]
     static let tableRules: [any ItemRule] = [FindingStatusRule(), LegendTableRule(), ItemTableRule()]
 
@@ -66,6 +66,10 @@ struct ItemWalker: MarkdownWalker {
     }
 
     mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
+        // A closing sentence may wrap over several lines: read the whole paragraph.
+        if state.closure == nil {
+            state.closure = ClosureStatement.read(inlines.plainText, line: line, ids: context.ids, vocabulary: state.vocabulary)
+        }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
         for textLine in TextLines.of(inlines, startLine: line) {
@@ -121,7 +125,7 @@ struct ItemWalker: MarkdownWalker {
         }
         var diagnostics = state.collector.diagnostics
         diagnostics += StatedCounts.compare(state.statedCounts, with: state.collector.items, file: context.file)
-        let findings = ItemFindings(items: state.collector.items, allEarlierResolvedLine: state.allEarlierResolvedLine,
+        let findings = ItemFindings(items: state.collector.items, closure: state.closure,
                                     statedCounts: state.statedCounts)
         return WalkResult(findings, diagnostics: diagnostics)
     }
@@ -160,8 +164,8 @@ struct ItemWalker: MarkdownWalker {
 /// The items of a report and what it says about its own findings.
 struct ItemFindings: Sendable {
     var items: [Item]
-    /// Line of a statement that every finding of the earlier audit is resolved (`All findings from
-    /// the March report have been remediated`), if any.
-    var allEarlierResolvedLine: Int?
+    /// A statement that every finding of the earlier audits is resolved (`All findings from the March
+    /// report have been remediated`), if any.
+    var closure: EarlierClosure?
     var statedCounts: [StatedCount]
 }

@@ -47,9 +47,11 @@ enum StatedLevel {
             }
         }
         if let cvss = cvss(in: text) { return cvss }
-        // A badge anywhere (`#### 🔴 SEC-01 …`).
-        for scalar in text.unicodeScalars where TextNormalizer.isEmojiLike(scalar) {
-            if let severity = state.vocabulary.severity(in: String(scalar)) { return severity }
+        // A badge anywhere (`#### 🔴 SEC-01 …`), but in a status (`🟡 En partie traité`: 🟡 says partial).
+        for segment in segments(text) where state.vocabulary.status(wholeText: segment) == nil {
+            for scalar in segment.unicodeScalars where TextNormalizer.isEmojiLike(scalar) {
+                if let severity = state.vocabulary.severity(in: String(scalar)) { return severity }
+            }
         }
         return nil
     }

@@ -14,9 +14,9 @@ public struct AuditFacts: Sendable, Equatable {
     /// Every place an explicit ID (GAP-1401, SEC-12) is written, definitions and mentions alike.
     public var mentions: [Mention]
     public var headings: [HeadingInfo]
-    /// Line of a statement that every finding of the project's earlier audits is resolved (`All
-    /// findings from the March report have been remediated`): the portal closes those it does not restate.
-    public var allEarlierResolvedLine: Int?
+    /// A statement that every finding of the project's earlier audits is resolved (`All findings from
+    /// the March report have been remediated`): the portal closes those it does not restate.
+    public var closesEarlierFindings: EarlierClosure?
     /// Counts of findings per level the report states about itself.
     public var statedCounts: [StatedCount] = []
 
@@ -52,7 +52,7 @@ extension AuditFacts {
         }
         copy.mentions = mentions.map { Mention(id: $0.id, line: 0) }
         copy.ratings = ratings.map { DomainRating(domain: $0.domain, label: $0.label, rating: $0.rating, line: 0) }
-        copy.allEarlierResolvedLine = allEarlierResolvedLine == nil ? nil : 0
+        copy.closesEarlierFindings = closesEarlierFindings.map { EarlierClosure(line: 0, exceptions: $0.exceptions, exceptionStatus: $0.exceptionStatus) }
         copy.statedCounts = statedCounts.map { StatedCount(severity: $0.severity, count: $0.count, line: 0) }
         // Sections only name where mentions sit: a new heading changes GAP pages, not what is stated.
         copy.headings = []
@@ -83,5 +83,20 @@ public struct Mention: Sendable, Equatable, Hashable {
     public init(id: String, line: Int) {
         self.id = id
         self.line = line
+    }
+}
+
+/// `All gaps identified in the November analysis are now remediated, with the exception of F-2024-09`:
+/// a re-check that closes every earlier finding in one sentence, but those it names as exceptions.
+public struct EarlierClosure: Sendable, Equatable {
+    public let line: Int
+    public let exceptions: [String]
+    /// What the sentence says of its exceptions (`which remains under a formal risk acceptance`), if anything.
+    public let exceptionStatus: Status?
+
+    public init(line: Int, exceptions: [String], exceptionStatus: Status? = nil) {
+        self.line = line
+        self.exceptions = exceptions
+        self.exceptionStatus = exceptionStatus
     }
 }

@@ -271,17 +271,19 @@ public struct Vocabulary: Sendable {
     /// residual risk` accepted, `covers part of the accounts` partial, `Nothing changed` open.
     public func statusDefined(by definition: String) -> Status? {
         let key = " " + TextNormalizer.key(definition) + " "
-        let meanings: [(Status, [String])] = [
-            (.accepted, [" accept", " assum", " won't", " will not", " does not plan", " not plan", " ne prevoit pas",
-                         " choisi de ne pas", " decided not", " no change planned", " derogation", " tolere"]),
-            (.partial, [" partial", " partiel", " en partie", " une partie", " part of", " in progress", " en cours"]),
-            (.open, [" no fix", " not fixed", " unchanged", " rien n'a change", " aucune correction", " not yet", " pas encore",
-                     " still", " toujours", " remains", " reste "]),
-            (.done, [" fixed", " resolved", " corrig", " resolu", " verified", " verifie", " removed", " supprime", " closed",
-                     " remediated", " implemented", " mis en place", " leve"]),
-        ]
-        for (status, stems) in meanings where stems.contains(where: key.contains) { return status }
-        return nil
+        func says(_ stems: [String]) -> Bool { stems.contains(where: key.contains) }
+        let accepted = says([" accept", " assum", " won't", " will not", " does not plan", " not plan", " ne prevoit pas",
+                             " choisi de ne pas", " decided not", " no change planned", " derogation", " tolere"])
+        let partial = says([" partial", " partiel", " en partie", " une partie", " part of", " in progress", " en cours"])
+        let open = says([" no fix", " not fixed", " unchanged", " rien n'a change", " aucune correction", " not yet", " pas encore",
+                         " still", " toujours", " remain", " reste ", " restent "])
+        let done = says([" fixed", " resolved", " corrig", " resolu", " verified", " verifie", " removed", " supprime", " closed",
+                         " remediated", " implemented", " mis en place", " leve", " addressed", " no longer"])
+        if accepted { return .accepted }
+        // `The reported instance is fixed, but variants remain`: fixed in part.
+        if partial || (done && open) { return .partial }
+        if open { return .open }
+        return done ? .done : nil
     }
 
     /// Reads a set of rating values on one scale: the smallest scale of `ratingScales` that holds

@@ -13,24 +13,41 @@ struct GapTracker {
     func histories() -> [GapHistory] {
         var byID: [String: GapHistory] = [:]
         for audit in audits {
+            // IDs this audit restates without a status of its own (an appendix listing them again).
+            var unstated: Set<String> = []
             for item in audit.facts.items {
                 guard let id = item.id, item.kind == .gap || item.kind == .risk else { continue }
                 var history = byID[id] ?? GapHistory(project: project, id: id)
-                let previous = history.entries.last?.status
-                let event: GapHistory.Event
-                switch (previous, item.status) {
-                case (_, .accepted): event = .accepted
-                case (nil, .done): event = .closed
-                case (nil, _): event = item.status == .unknown ? .restated : .opened
-                case (.done?, .done): event = .stillClosed
-                case (.done?, .open), (.done?, .partial): event = .reopened
-                case (_, .done): event = .closed
-                case (_, .unknown): event = .restated
-                default: event = .carried
-                }
+                if item.statusText == nil, !history.entries.isEmpty { unstated.insert(id) }
                 history.entries.append(.init(auditID: audit.id, date: audit.date, status: item.status, severity: item.severity,
-                                             title: item.title, line: item.line, event: event))
+                                             title: item.title, line: item.line,
+                                             event: Self.event(from: history.entries.last?.status, to: item.status)))
                 byID[id] = history
+            }
+            // "All findings of the March report are fixed": every earlier finding this audit does not
+            // state otherwise is closed by that sentence, but the exceptions it names.
+            if let closure = audit.facts.closesEarlierFindings {
+                let exceptions = Set(closure.exceptions)
+                for (id, var history) in byID {
+                    guard let first = history.entries.first, first.auditID != audit.id else { continue }
+                    // An exception is stated only when the sentence says what became of it.
+                    let status: Status
+                    if exceptions.contains(id) {
+                        guard let stated = closure.exceptionStatus, history.entries.last?.auditID != audit.id else { continue }
+                        status = stated
+                    } else {
+                        status = .done
+                    }
+                    if let last = history.entries.last, last.auditID == audit.id {
+                        guard unstated.contains(id) else { continue }
+                        history.entries.removeLast()
+                    }
+                    let last = history.entries.last
+                    history.entries.append(.init(auditID: audit.id, date: audit.date, status: status, severity: last?.severity,
+                                                 title: last?.title ?? id, line: closure.line,
+                                                 event: Self.event(from: last?.status, to: status)))
+                    byID[id] = history
+                }
             }
         }
         // Mentions anywhere in the text, with the section they sit in.
@@ -58,6 +75,22 @@ struct GapTracker {
         return byID.values.sorted { a, b in
             let ka = keys[a.id]!, kb = keys[b.id]!
             return ka != kb ? (ka.0, ka.1) < (kb.0, kb.1) : a.id < b.id
+        }
+    }
+}
+
+extension GapTracker {
+    /// What a statement means given the one before it.
+    static func event(from previous: Status?, to status: Status) -> GapHistory.Event {
+        switch (previous, status) {
+        case (_, .accepted): .accepted
+        case (nil, .done): .closed
+        case (nil, _): status == .unknown ? .restated : .opened
+        case (.done?, .done): .stillClosed
+        case (.done?, .open), (.done?, .partial): .reopened
+        case (_, .done): .closed
+        case (_, .unknown): .restated
+        default: .carried
         }
     }
 }

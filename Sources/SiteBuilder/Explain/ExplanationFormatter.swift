@@ -26,7 +26,10 @@ public enum ExplanationFormatter {
                 lines.append("    line \(item.line): \(name) · \(item.severity?.rawValue ?? "no level") · \(item.status.rawValue) · \(item.title)")
             }
         }
-        if let line = f.allEarlierResolvedLine { fact("re-check", "states that every earlier finding is resolved", line) }
+        if let closure = f.closesEarlierFindings {
+            fact("re-check", "states that every earlier finding is resolved"
+                 + (closure.exceptions.isEmpty ? "" : " but \(closure.exceptions.joined(separator: ", "))"), closure.line)
+        }
         for count in f.statedCounts { fact("states", "\(count.count) \(count.severity.rawValue)", count.line) }
         if !e.notUnderstood.isEmpty {
             lines.append("  not understood")
@@ -63,7 +66,8 @@ public enum ExplanationFormatter {
                                                         ("of", .number(Double($0.rating.of))), ("scale", .string($0.rating.scale)),
                                                         ("line", .number(Double($0.line)))]) })),
             ("items", .array(items)),
-            ("allEarlierResolvedLine", .number(f.allEarlierResolvedLine.map(Double.init))),
+            ("closesEarlierFindings", f.closesEarlierFindings.map { .object([("line", .number(Double($0.line))),
+                                                                              ("exceptions", .array($0.exceptions.map { .string($0) }))]) } ?? .null),
             ("statedCounts", .array(f.statedCounts.map { .object([("severity", .string($0.severity.rawValue)),
                                                                   ("count", .number(Double($0.count))), ("line", .number(Double($0.line)))]) })),
             ("notUnderstood", .array(e.notUnderstood.map { .object([("line", .number(Double($0.line))), ("what", .string($0.what))]) })),

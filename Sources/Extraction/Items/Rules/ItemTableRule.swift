@@ -10,7 +10,7 @@ struct ItemTableRule: ItemRule {
         let table = reader.table
         let roles = reader.roles
         let idColumn = reader.idColumn
-        let statusColumn = reader.firstColumn(.status)
+        let statusColumn = reader.firstColumn(.status) ?? Self.statusColumn(reader, excluding: [idColumn])
         let severityColumn = reader.firstColumn(.severity) ?? Self.levelColumn(reader, excluding: [idColumn, statusColumn], state: state)
         // A score table (a column headed like a score that holds scores) is the ScoreWalker's; a `Level`
         // column of `A`/`AA` (WCAG) is not a score.
@@ -98,6 +98,20 @@ struct ItemTableRule: ItemRule {
                                 explicitSeverity: explicitSeverity, explicitStatus: explicitStatus)
         }
         return true
+    }
+
+    /// A column whose header says something else (`Résultat du contre-audit`) but whose values are
+    /// statuses (`Conforme`, `Non conforme`, `Dérogation acceptée`): most filled cells are one status phrase.
+    static func statusColumn(_ reader: TableReader, excluding: [Int?]) -> Int? {
+        let rows = reader.table.rows
+        guard rows.count >= 2 else { return nil }
+        for column in 0..<reader.columnCount where !excluding.contains(column) && reader.roles[column] != .id {
+            let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
+            guard values.count >= 2 else { continue }
+            let statuses = values.filter { reader.context.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) != nil }
+            if statuses.count * 3 >= values.count * 2 { return column }
+        }
+        return nil
     }
 
     /// A column whose headers say nothing but whose values are levels (`Risk` holding `High`,

@@ -59,9 +59,11 @@ struct LegendTableRule: ItemRule {
         if !isLevelLegend, let definitions = (1..<table.columnCount).first(where: { table.roles[$0] != .status }) {
             for row in rows {
                 let word = TextNormalizer.cleanTitle(table.cell(row, 0))
-                if let status = state.vocabulary.statusDefined(by: table.cell(row, definitions)), !TextNormalizer.key(word).isEmpty {
-                    state.vocabulary.learnStatus(word, status)
-                }
+                // A word the vocabulary knows keeps its meaning unless the legend says it means accepting the
+                // risk (`Mitigated: … the team accepts the residual risk`).
+                guard !TextNormalizer.key(word).isEmpty, let status = state.vocabulary.statusDefined(by: table.cell(row, definitions)),
+                      state.vocabulary.status(wholeText: word) == nil || status == .accepted else { continue }
+                state.vocabulary.learnStatus(word, status)
             }
         }
         // A legend: every other column is prose (definitions), none says a status or an ID.

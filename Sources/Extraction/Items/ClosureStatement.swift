@@ -5,7 +5,7 @@ import Markdown
 /// It defines no item; the portal closes the project's earlier findings this audit does not restate.
 /// A sentence that asks for it (`All findings must be fixed`) or denies it (`not all`, `aucun`) is no
 /// such statement.
-struct ClosureStatementRule: ItemRule {
+enum ClosureStatement {
     static let quantifiers: Set<Substring> = ["all", "every", "each", "tous", "toutes", "ensemble", "chacun", "chacune", "totalite"]
     static let nouns: Set<Substring> = [
         "finding", "findings", "issue", "issues", "vulnerability", "vulnerabilities", "gap", "gaps", "observation", "observations",
@@ -22,23 +22,40 @@ struct ClosureStatementRule: ItemRule {
     ]
     static let negations: Set<Substring> = [
         "not", "no", "none", "pas", "aucun", "aucune", "ne", "n'ont", "n'a", "n'est", "must", "should", "doivent", "devront",
-        "doit", "devra", "need", "needs", "will", "shall", "remain", "remaining", "restent", "reste", "except", "sauf", "hormis",
-        "if", "si", "once", "lorsque", "quand", "until", "jusqu'a",
+        "doit", "devra", "need", "needs", "will", "shall", "if", "si", "once", "lorsque", "quand", "until", "jusqu'a",
     ]
+    /// `with the exception of F-2024-09`, `sauf B-4`: the IDs named after these stay as they were.
+    static let exceptionWords: Set<Substring> = ["except", "exception", "excepted", "sauf", "hormis", "excepte", "exceptee", "but"]
 
-    func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard state.allEarlierResolvedLine == nil, Self.closesEverything(line.text) else { return false }
-        state.allEarlierResolvedLine = line.line
-        return false
+    /// The closure a paragraph states, with the IDs it names as exceptions.
+    static func read(_ text: String, line: Int, ids: IDMatcher, vocabulary: Vocabulary) -> EarlierClosure? {
+        let sentences = text.components(separatedBy: ". ")
+        for sentence in sentences {
+            let key = TextNormalizer.key(sentence)
+            let words = key.split(separator: " ")
+            let cut = words.firstIndex { exceptionWords.contains($0) }
+            let main = cut.map { words[..<$0].joined(separator: " ") } ?? key
+            guard closesEverything(main) else { continue }
+            var exceptions: [String] = []
+            var exceptionStatus: Status?
+            if cut != nil, let range = sentence.range(of: "xcept", options: .caseInsensitive) ?? sentence.range(of: "sauf", options: .caseInsensitive)
+                ?? sentence.range(of: "hormis", options: .caseInsensitive) ?? sentence.range(of: " but ") {
+                let clause = String(sentence[range.upperBound...])
+                exceptions = IDMatcher.tokens(in: clause).filter { ids.isID($0) || FindingID.isFindingShaped($0) }
+                exceptionStatus = vocabulary.statusDefined(by: clause)
+            }
+            return EarlierClosure(line: line, exceptions: exceptions, exceptionStatus: exceptionStatus)
+        }
+        return nil
     }
 
-    static func closesEverything(_ text: String) -> Bool {
-        let words = TextNormalizer.key(text).split(separator: " ")
+    static func closesEverything(_ key: String) -> Bool {
+        let words = key.split(separator: " ")
         guard words.count >= 4, words.count <= 60,
               let q = words.firstIndex(where: { quantifiers.contains($0) }) else { return false }
         let after = words[q...]
         guard let noun = after.prefix(8).firstIndex(where: { nouns.contains($0) }),
-              let done = words[noun...].prefix(14).firstIndex(where: { doneWords.contains($0) }) else { return false }
+              let done = words[noun...].prefix(26).firstIndex(where: { doneWords.contains($0) }) else { return false }
         guard words[noun..<done].contains(where: { completedMarkers.contains($0) }) || words[done...].prefix(3).contains("verified")
                 || words[noun..<done].contains("sont") || done > noun else { return false }
         return !words.contains { negations.contains($0) }
