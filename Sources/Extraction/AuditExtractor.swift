@@ -19,7 +19,7 @@ public struct AuditExtractor: Sendable {
         let scores = ScoreWalker(context: context).walk(document)
         let items = ItemWalker.items(in: document, context: context)
         let defined = Set(items.value.items.compactMap(\.id))
-        let mentions = MentionWalker(context: context, definedIDs: defined).walk(document)
+        let mentions = WalkResult(MentionWalker.mentions(in: document, context: context, definedIDs: defined))
         diagnostics += metadata.diagnostics + scores.diagnostics + items.diagnostics + mentions.diagnostics
 
         var facts = AuditFacts()
@@ -67,7 +67,8 @@ public struct AuditExtractor: Sendable {
         }
         facts.domainScores = scores.value.domains
         facts.ratings = RatingWalker.ratings(in: document, context: context)
-        facts.items = items.value.items
+        facts.items = Self.applying(frontMatter.findings, to: items.value.items, vocabulary: context.vocabulary,
+                                    file: context.file, diagnostics: &diagnostics)
         facts.closesEarlierFindings = items.value.closure
         facts.statedCounts = items.value.statedCounts
         facts.mentions = mentions.value
@@ -75,22 +76,57 @@ public struct AuditExtractor: Sendable {
         return WalkResult(facts, diagnostics: diagnostics)
     }
 
-    static func headings(of document: MarkdownDocument) -> [HeadingInfo] {
-        let anchors = HeadingAnchors.forDocument(document)
-        var result: [HeadingInfo] = []
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(let level, let content, let line):
-                    result.append(HeadingInfo(level: level, text: TextNormalizer.cleanTitle(content.plainText),
-                                              anchor: anchors[line] ?? "", line: line))
-                case .blockQuote(let inner, _): visit(inner)
-                case .list(let list): for item in list.items { visit(item.blocks) }
-                default: break
+    /// Front matter `findings:` wins over what the body says: the author's escape hatch for a report
+    /// whose shape is not understood, or a fact to correct. Each change is an info diagnostic.
+    static func applying(_ stated: [String: FrontMatter.StatedFinding], to items: [Item], vocabulary: Vocabulary,
+                         file: String, diagnostics: inout [Diagnostic]) -> [Item] {
+        guard !stated.isEmpty else { return items }
+        var items = items
+        for (id, finding) in stated.sorted(by: { $0.key < $1.key }) {
+            let severity = finding.severity.flatMap { vocabulary.severity(in: $0) }
+            // A single word may be a status (`done`) or a level (`high`).
+            let status = finding.status.flatMap { vocabulary.status(in: $0) }
+            let levelInsteadOfStatus = status == nil ? finding.status.flatMap { vocabulary.severity(in: $0) } : nil
+            for (word, known) in [(finding.severity, severity != nil), (finding.status, status != nil || levelInsteadOfStatus != nil)] {
+                if let word, !known {
+                    diagnostics.append(.warning(file, line: 1, code: "frontmatter.unknown-word",
+                                                "front matter says '\(word)' of \(id), which is neither a status nor a level the vocabulary knows"))
                 }
             }
+            if let index = items.firstIndex(where: { $0.id == id }) {
+                var item = items[index]
+                if let level = severity ?? levelInsteadOfStatus, level != item.severity { item.severity = level; item.severityText = finding.severity ?? finding.status }
+                if let status, status != item.status { item.status = status; item.statusText = finding.status }
+                if let title = finding.title { item.title = title }
+                if item != items[index] {
+                    diagnostics.append(.info(file, line: 1, code: "frontmatter.stated-finding",
+                        "front matter states \(id) as \(item.severity?.rawValue ?? "no level") / \(item.status.rawValue); the body said \(items[index].severity?.rawValue ?? "no level") / \(items[index].status.rawValue)"))
+                }
+                items[index] = item
+            } else {
+                items.append(Item(kind: .gap, id: id, title: finding.title ?? id, severity: severity ?? levelInsteadOfStatus,
+                                  status: status ?? .open, severityText: finding.severity, statusText: finding.status, line: 1))
+                diagnostics.append(.info(file, line: 1, code: "frontmatter.stated-finding",
+                                         "front matter states \(id), which the body does not define"))
+            }
         }
-        visit(document.blocks)
-        return result
+        return items
+    }
+
+    static func headings(of document: MarkdownDocument) -> [HeadingInfo] {
+        var collector = HeadingCollector(anchors: HeadingAnchors.forDocument(document))
+        document.walk(&collector)
+        return collector.headings
+    }
+
+    /// Every heading with its anchor, so facts and mentions can name the section they sit in.
+    private struct HeadingCollector: MarkdownWalker {
+        let anchors: [Int: String]
+        var headings: [HeadingInfo] = []
+
+        mutating func visitHeading(_ heading: Heading, context: WalkContext) {
+            headings.append(HeadingInfo(level: heading.level, text: TextNormalizer.cleanTitle(heading.text),
+                                        anchor: anchors[heading.line] ?? "", line: heading.line))
+        }
     }
 }

@@ -50,7 +50,11 @@ enum ClosureStatement {
     }
 
     static func closesEverything(_ key: String) -> Bool {
-        let words = key.split(separator: " ")
+        // `l'ensemble`, `d'audit`: the elided article is not part of the word.
+        let words = key.split(separator: " ").map { word -> Substring in
+            for article in ["l'", "d'", "qu'"] where word.hasPrefix(article) { return word.dropFirst(article.count) }
+            return word
+        }
         guard words.count >= 4, words.count <= 60,
               let q = words.firstIndex(where: { quantifiers.contains($0) }) else { return false }
         let after = words[q...]

@@ -14,6 +14,16 @@ public struct FrontMatter: Sendable, Equatable {
     public var score: String?
     /// Other keys, sorted by name, with scalar values as text.
     public var extra: [String: String]
+    /// Facts about findings the author states or corrects (`findings: {C-01: {status: done}}`), by ID:
+    /// the words as written, read with the vocabulary by the extractor. Stated facts win.
+    public var findings: [String: StatedFinding] = [:]
+
+    /// What the front matter says of one finding.
+    public struct StatedFinding: Sendable, Equatable {
+        public var severity: String?
+        public var status: String?
+        public var title: String?
+    }
 
     public init(title: String? = nil, date: String? = nil, project: String? = nil, lang: String? = nil,
                 author: String? = nil, verdict: String? = nil, score: String? = nil, extra: [String: String] = [:]) {
@@ -91,6 +101,24 @@ public struct FrontMatter: Sendable, Equatable {
             case "author", "auditor", "auteur", "auditeur", "reviewer", "auditors", "prepared-by", "prepared_by": fm.author = text
             case "verdict": fm.verdict = text
             case "score": fm.score = text
+            case "findings", "gaps", "constats", "ecarts", "écarts":
+                // `C-01: done`, or `C-01: {severity: high, status: accepted, title: …}`.
+                for (id, stated) in value as? [AnyHashable: Any] ?? [:] {
+                    if let map = stated as? [AnyHashable: Any] {
+                        var finding = StatedFinding()
+                        for (k, v) in map {
+                            switch "\(k)".lowercased() {
+                            case "severity", "severite", "sévérité", "level", "niveau": finding.severity = scalarText(v)
+                            case "status", "statut": finding.status = scalarText(v)
+                            case "title", "titre": finding.title = scalarText(v)
+                            default: break
+                            }
+                        }
+                        fm.findings["\(id)"] = finding
+                    } else if let word = scalarText(stated) {
+                        fm.findings["\(id)"] = StatedFinding(severity: nil, status: word, title: nil)
+                    }
+                }
             default:
                 if let text { fm.extra[key] = text }
                 let lower = key.lowercased()

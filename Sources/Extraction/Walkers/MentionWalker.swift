@@ -1,50 +1,49 @@
+import Foundation
 import Markdown
 
-/// Every place an ID of the configured pattern is written (prose, lists, tables, headings), with its
-/// line, so GAP pages can link to the exact places that talk about a GAP. Code is not prose: skipped.
-struct MentionWalker {
+/// Every place an ID is written (prose, lists, tables, headings), with its line, so GAP pages can link
+/// to the exact places that talk about a finding. IDs are those of the configured pattern, those the
+/// report defines, and finding-shaped tokens (`B-9`, `SEC-12`) that an earlier or later audit of the
+/// project may define: the portal keeps the mentions of IDs its projects define. Code is not prose.
+struct MentionWalker: MarkdownWalker {
     let context: ExtractionContext
     /// IDs the report defines in other shapes (`SEC-12` in an ID column) are mentions too.
     let definedIDs: Set<String>
+    private(set) var mentions: [Mention] = []
+    private var seen: Set<Mention> = []
 
-    func walk(_ document: MarkdownDocument) -> WalkResult<[Mention]> {
-        var mentions: [Mention] = []
-        var seen: Set<Mention> = []
-        let onlyPattern = definedIDs.allSatisfy(context.ids.isID)
+    init(context: ExtractionContext, definedIDs: Set<String>) {
+        self.context = context
+        self.definedIDs = definedIDs
+    }
 
-        func scan(_ text: String, line: Int) {
-            let ids: [String]
-            if onlyPattern {
-                ids = context.ids.ids(in: text)
-            } else {
-                ids = IDMatcher.tokens(in: text).filter { context.ids.isID($0) || definedIDs.contains($0) }
-            }
-            for id in ids {
-                let mention = Mention(id: id, line: line)
-                if seen.insert(mention).inserted { mentions.append(mention) }
-            }
+    static func mentions(in document: MarkdownDocument, context: ExtractionContext, definedIDs: Set<String>) -> [Mention] {
+        var walker = MentionWalker(context: context, definedIDs: definedIDs)
+        document.walk(&walker)
+        return walker.mentions
+    }
+
+    mutating func visitHeading(_ heading: Heading, context: WalkContext) { scan(heading.content, line: heading.line) }
+
+    mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) { scan(inlines, line: line) }
+
+    mutating func visitTable(_ table: Table, context: WalkContext) {
+        for row in [table.header] + table.rows {
+            for cell in row.cells { scan(cell.plainText, line: row.line) }
         }
+    }
 
-        func scanInlines(_ inlines: [Inline], line: Int) {
-            for l in TextLines.of(inlines, startLine: line) { scan(l.text, line: l.line) }
-        }
+    private mutating func scan(_ inlines: [Inline], line: Int) {
+        for l in TextLines.of(inlines, startLine: line) { scan(l.text, line: l.line) }
+    }
 
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .heading(_, let content, let line): scanInlines(content, line: line)
-                case .paragraph(let inlines, let line): scanInlines(inlines, line: line)
-                case .blockQuote(let inner, _): visit(inner)
-                case .list(let list): for item in list.items { visit(item.blocks) }
-                case .table(let table):
-                    for row in [table.header] + table.rows {
-                        for cell in row.cells { scan(cell.plainText, line: row.line) }
-                    }
-                case .codeBlock, .htmlBlock, .thematicBreak: continue
-                }
-            }
+    private mutating func scan(_ text: String, line: Int) {
+        // Every ID has a digit: most lines have none and are skipped without cutting tokens.
+        guard text.hasASCIIDigit else { return }
+        for token in IDMatcher.tokens(in: text)
+        where context.ids.isID(token) || definedIDs.contains(token) || FindingID.isFindingShaped(token) {
+            let mention = Mention(id: token, line: line)
+            if seen.insert(mention).inserted { mentions.append(mention) }
         }
-        visit(document.blocks)
-        return WalkResult(mentions)
     }
 }

@@ -65,9 +65,14 @@ public struct DataExport: Sendable {
             ("scores", .array(facts.domainScores.map { d in
                 .object([("domain", .string(d.domain)), ("label", .string(d.label)), ("score", .number(d.score.value))])
             })),
+            ("ratings", .array(facts.ratings.map { r in
+                .object([("domain", .string(r.domain)), ("label", .string(r.label)), ("rating", .string(r.rating.text)),
+                         ("rank", .number(Double(r.rating.rank))), ("of", .number(Double(r.rating.of))), ("scale", .string(r.rating.scale))])
+            })),
             ("items", .array(facts.items.map { item in
-                .object([("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("title", .string(item.title)),
-                         ("severity", .string(item.severity?.rawValue)), ("status", .string(item.status.rawValue))])
+                .object([("kind", .string(item.kind.rawValue)), ("id", .string(item.id)), ("ref", .string(item.ref)),
+                         ("title", .string(item.title)), ("severity", .string(item.severity?.rawValue)),
+                         ("status", .string(item.status.rawValue)), ("line", .number(Double(item.line)))])
             })),
             ("url", urls { .audit(language: $0, audit: audit.id) }),
         ])

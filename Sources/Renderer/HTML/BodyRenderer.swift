@@ -28,6 +28,7 @@ public struct BodyRenderer {
     public static func render(_ document: MarkdownDocument, facts: AuditFacts, ids: IDMatcher) -> RenderedBody {
         var anchored = Set(facts.items.flatMap { [$0.line] + $0.otherLines })
         for d in facts.domainScores { anchored.insert(d.score.line) }
+        for r in facts.ratings { anchored.insert(r.line) }
         for m in facts.mentions { anchored.insert(m.line) }
         let titleLine = facts.headings.first { $0.level == 1 }.flatMap { $0.text == facts.title ? $0.line : nil }
         let defined = Set(facts.mentions.map(\.id))

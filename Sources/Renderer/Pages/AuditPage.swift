@@ -52,6 +52,20 @@ struct AuditPage {
         }
         context["domainsHTML"] = bars.html
         context["hasDomains"] = !sourceFacts.domainScores.isEmpty
+        // Ratings stay on the report's own scale: the grade as written, its rank shown as a bar.
+        var ratings = HTMLFragment(capacity: sourceFacts.ratings.count * 300)
+        for r in sourceFacts.ratings {
+            let share = Double(r.rating.rank) / Double(max(1, r.rating.of)) * 100
+            ratings.raw("<li><a href=\"#L\(r.line)\" title=\"")
+            ratings.text(page.t("audit.original") + " : " + r.label)
+            ratings.raw("\"><span class=\"bar-label\">")
+            ratings.text(page.domainLabel(key: r.domain, fallback: r.label))
+            ratings.raw("</span><span class=\"bar score-\(PageContext.level(share))\" style=\"--v:\(fmt(share))\"></span><span class=\"bar-value\">")
+            ratings.text("\(r.rating.text) (\(r.rating.rank)/\(r.rating.of))")
+            ratings.raw("</span></a></li>\n")
+        }
+        context["ratingsHTML"] = ratings.html
+        context["hasRatings"] = !sourceFacts.ratings.isEmpty
         let knownGaps = Set(project.gaps.map(\.id))
         context["itemGroups"] = Item.Kind.allCases.compactMap { kind -> [String: Any]? in
             let items = sourceFacts.items.filter { $0.kind == kind }
@@ -67,9 +81,9 @@ struct AuditPage {
                 list.raw("<li class=\"item st-\(item.status.rawValue)\"><a class=\"item-link\" href=\"#L\(item.line)\" title=\"")
                 list.text(page.t("audit.source"))
                 list.raw("\">")
-                if let id = item.id {
+                if let name = item.id ?? item.ref {
                     list.raw("<span class=\"item-id\">")
-                    list.text(id)
+                    list.text(name)
                     list.raw("</span> ")
                 }
                 list.raw(foreign.map { "<span lang=\"\($0)\">" } ?? "<span>")

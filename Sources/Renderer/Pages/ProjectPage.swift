@@ -40,6 +40,7 @@ struct ProjectPage {
         }
         context["auditsHTML"] = audits.html
         fillTrends(&context)
+        fillRatings(&context)
         fillBurndown(&context)
         context["gapRowsHTML"] = GapRowsFragment(page: page, portal: portal).projectRows(project.gaps)
         context["hasGaps"] = !project.gaps.isEmpty
@@ -62,6 +63,44 @@ struct ProjectPage {
         }
         context["trackedHTML"] = tracked.html
         context["hasTracked"] = !project.trackedItems.isEmpty
+    }
+
+    /// Qualitative ratings across audits, on each report's own scale: the grade as written, with an
+    /// arrow where it moved up or down the same scale since the previous rating of that domain.
+    private func fillRatings(_ context: inout [String: Any]) {
+        let rated = project.audits.filter { !$0.facts.ratings.isEmpty }
+        guard !rated.isEmpty else { return }
+        var domains: [(key: String, label: String)] = []
+        for audit in rated {
+            for r in audit.facts.ratings where !domains.contains(where: { $0.key == r.domain }) { domains.append((r.domain, r.label)) }
+        }
+        context["ratingDates"] = rated.map { ["date": page.date($0.date), "href": page.link(audit: $0.id)] as [String: Any] }
+        var rows = HTMLFragment(capacity: domains.count * rated.count * 100)
+        for domain in domains {
+            rows.raw("<tr><th scope=\"row\">")
+            rows.text(page.domainLabel(key: domain.key, fallback: domain.label))
+            rows.raw("</th>")
+            var previous: Rating?
+            for audit in rated {
+                guard let rating = audit.facts.ratings.first(where: { $0.domain == domain.key })?.rating else {
+                    rows.raw("<td class=\"num muted\">—</td>")
+                    continue
+                }
+                rows.raw("<td class=\"num\">")
+                rows.text(rating.text)
+                if let previous, previous.scale == rating.scale, previous.rank != rating.rank {
+                    let up = rating.rank > previous.rank
+                    rows.raw(" <span class=\"delta \(up ? "up" : "down")\" title=\"")
+                    rows.text(page.t(up ? "project.ratingUp" : "project.ratingDown"))
+                    rows.raw("\">\(up ? "↑" : "↓")</span>")
+                }
+                rows.raw("</td>")
+                previous = rating
+            }
+            rows.raw("</tr>\n")
+        }
+        context["ratingRowsHTML"] = rows.html
+        context["hasRatings"] = true
     }
 
     private func fillTrends(_ context: inout [String: Any]) {
