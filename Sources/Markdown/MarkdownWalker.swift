@@ -99,3 +99,24 @@ extension MarkdownDocument {
         }
     }
 }
+
+/// A walker made of closures, for extractors that keep their findings in local variables: set the
+/// blocks you read, leave the others nil.
+public struct BlockVisitor: MarkdownWalker {
+    public var onHeading: ((Heading, WalkContext) -> Void)?
+    public var onParagraph: (([Inline], Int, WalkContext) -> Void)?
+    public var onList: ((MarkdownList, WalkContext) -> Void)?
+    public var onTable: ((Table, WalkContext) -> Void)?
+
+    public init() {}
+
+    public mutating func visitHeading(_ heading: Heading, context: WalkContext) { onHeading?(heading, context) }
+    public mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) { onParagraph?(inlines, line, context) }
+    public mutating func visitList(_ list: MarkdownList, context: WalkContext) { onList?(list, context) }
+    public mutating func visitTable(_ table: Table, context: WalkContext) { onTable?(table, context) }
+}
+
+extension WalkContext {
+    /// How deep in lists and quotes the block sits (0 at the top level of the document).
+    public var depth: Int { listDepth + quoteDepth }
+}

@@ -56,6 +56,17 @@ public enum ScoreParser {
         return nil
     }
 
+    /// Every score written in the text, in order (`passe de 65 % à 69 %` → 65, 69).
+    public static func allScores(in text: String) -> [Score] {
+        var scores: [Score] = []
+        var rest = Substring(text)
+        while case .score(let score)? = firstScore(in: String(rest), line: 0), let range = rest.range(of: score.text) {
+            scores.append(score)
+            rest = rest[range.upperBound...]
+        }
+        return scores
+    }
+
     /// True when the text holds a score with an explicit scale (`64 %`, `13/20`).
     public static func isScore(_ text: String) -> Bool {
         if case .score = firstScore(in: text, line: 0) { return true }

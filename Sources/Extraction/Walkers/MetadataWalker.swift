@@ -80,61 +80,53 @@ struct MetadataWalker {
             }
         }
 
-        func visit(_ blocks: [Block], depth: Int) {
-            for block in blocks {
-                switch block {
-                case .heading(let level, let content, let line):
-                    if level == 1 { h1Count += 1 }
-                    if level == 1, h1Count == 1, !Self.isGenericHeading(content.plainText) {
-                        metadata.title = TextNormalizer.cleanTitle(content.plainText)
-                    } else if level == 1, laterH1 == nil, metadata.title == nil, !Self.isGenericHeading(content.plainText) {
-                        laterH1 = TextNormalizer.cleanTitle(content.plainText)
-                    }
-                    if level >= 2 || h1Count > 1, depth == 0 {
-                        inHeader = false
-                    }
-                    if level == 1 || inHeader {
-                        // "# Audit du 10/03/2025" names its date in the title.
-                        for l in TextLines.of(content, startLine: line) { consider(l) }
-                    }
-                case .paragraph(let inlines, let line):
-                    // A cover page: `**Audit de la chaîne de publication**` as a bold line of its own.
-                    if coverTitle == nil, inlines.isStrong, Self.namesAnAudit(inlines.plainText) {
-                        coverTitle = TextNormalizer.cleanTitle(inlines.plainText)
-                    }
-                    for l in TextLines.of(inlines, startLine: line) { consider(l) }
-                    // A sentence wrapped over two lines (`…between January 6th and January 9th,` / `2025, by…`).
-                    if summaryDate == nil, inlines.contains(.softBreak) {
-                        let text = inlines.plainText
-                        if Self.saysWhenReviewed(text), text.hasFourDigitRun, let end = dates.rangeEnd(in: text) ?? dates.firstDate(in: text) {
-                            summaryDate = (end, line)
-                        }
-                    }
-                case .blockQuote(let inner, _):
-                    visit(inner, depth: depth + 1)
-                case .list(let list) where inHeader:
-                    for item in list.items { visit(item.blocks, depth: depth + 1) }
-                case .table(let table):
-                    // A mission log: a first column of dates; its last row is when the audit ended.
-                    let logged = table.rows.compactMap { row in row.cells.first.flatMap { dates.firstDate(in: $0.plainText) }.map { ($0, row.line) } }
-                    if logged.count >= 3, logged.count * 3 >= table.rows.count * 2, logDate == nil, let last = logged.max(by: { $0.0 < $1.0 }) {
-                        logDate = last
-                        continue
-                    }
-                    // | Date | 2025-03-10 | metadata tables (two columns, label then value)
-                    let rows = [table.header] + table.rows
-                    for row in rows where row.cells.count == 2 {
-                        let text = row.cells[0].plainText + ": " + row.cells[1].plainText
-                        consider(TextLine(text: text, inlines: [], line: row.line))
-                    }
-                case .thematicBreak:
-                    break
-                default:
-                    break
+        var visitor = BlockVisitor()
+        visitor.onHeading = { heading, walk in
+            let level = heading.level
+            if level == 1 { h1Count += 1 }
+            if level == 1, h1Count == 1, !Self.isGenericHeading(heading.text) {
+                metadata.title = TextNormalizer.cleanTitle(heading.text)
+            } else if level == 1, laterH1 == nil, metadata.title == nil, !Self.isGenericHeading(heading.text) {
+                laterH1 = TextNormalizer.cleanTitle(heading.text)
+            }
+            if level >= 2 || h1Count > 1, walk.depth == 0 {
+                inHeader = false
+            }
+            if level == 1 || inHeader {
+                // "# Audit du 10/03/2025" names its date in the title.
+                for l in TextLines.of(heading.content, startLine: heading.line) { consider(l) }
+            }
+        }
+        visitor.onParagraph = { inlines, line, walk in
+            // Lists count in the header only (a cover page's lines); further down they are content.
+            guard walk.listDepth == 0 || inHeader else { return }
+            // A cover page: `**Audit de la chaîne de publication**` as a bold line of its own.
+            if coverTitle == nil, inlines.isStrong, Self.namesAnAudit(inlines.plainText) {
+                coverTitle = TextNormalizer.cleanTitle(inlines.plainText)
+            }
+            for l in TextLines.of(inlines, startLine: line) { consider(l) }
+            // A sentence wrapped over two lines (`…between January 6th and January 9th,` / `2025, by…`).
+            if summaryDate == nil, inlines.contains(.softBreak) {
+                let text = inlines.plainText
+                if Self.saysWhenReviewed(text), text.hasFourDigitRun, let end = dates.rangeEnd(in: text) ?? dates.firstDate(in: text) {
+                    summaryDate = (end, line)
                 }
             }
         }
-        visit(document.blocks, depth: 0)
+        visitor.onTable = { table, walk in
+            guard walk.listDepth == 0 || inHeader else { return }
+            // A mission log: a first column of dates; its last row is when the audit ended.
+            let logged = table.rows.compactMap { row in row.cells.first.flatMap { dates.firstDate(in: $0.plainText) }.map { ($0, row.line) } }
+            if logged.count >= 3, logged.count * 3 >= table.rows.count * 2, logDate == nil, let last = logged.max(by: { $0.0 < $1.0 }) {
+                logDate = last
+                return
+            }
+            // | Date | 2025-03-10 | metadata tables (two columns, label then value)
+            for row in [table.header] + table.rows where row.cells.count == 2 {
+                consider(TextLine(text: row.cells[0].plainText + ": " + row.cells[1].plainText, inlines: [], line: row.line))
+            }
+        }
+        document.walk(&visitor)
 
         if metadata.title == nil { metadata.title = coverTitle ?? laterH1 }
         if let chosen = headerDate ?? bodyDate ?? periodDate ?? logDate ?? looseHeaderDate ?? closingDate ?? summaryDate {

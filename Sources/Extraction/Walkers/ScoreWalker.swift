@@ -56,7 +56,13 @@ struct ScoreWalker {
                     let avoided = context.vocabulary.columnPreference(forHeader: labelled?.label ?? text) < 0
                         || key.contains("target") || key.contains("objectif") || key.contains("cible")
                     if !avoided, let score = record(ScoreParser.firstScore(in: text, line: line), line: line) {
-                        if labelledGlobal == nil { labelledGlobal = score } else { otherGlobals.append(score) }
+                        if labelledGlobal == nil {
+                            labelledGlobal = score
+                        } else if let kept = labelledGlobal,
+                                  // `passe de 65 % à 69 %`: a line that also gives the kept figure tells its history.
+                                  !ScoreParser.allScores(in: text).contains(where: { abs($0.value - kept.value) < 1 }) {
+                            otherGlobals.append(score)
+                        }
                     }
                     return
                 }
@@ -113,42 +119,27 @@ struct ScoreWalker {
             headingDomains.append(DomainScore(domain: domain, label: TextNormalizer.cleanTitle(label), score: score))
         }
 
-        func visit(_ blocks: [Block], depth: Int) {
-            for block in blocks {
-                switch block {
-                case .heading(let level, let content, let line):
-                    if level >= 2, depth == 0 { inHeader = false }
-                    considerLine(content.plainText, line: line, isHeading: true, headingLevel: level)
-                case .paragraph(let inlines, let line):
-                    for l in TextLines.of(inlines, startLine: line) {
-                        considerLine(l.text, line: l.line, isHeading: false)
-                        considerDomainLine(l.text, line: l.line)
-                    }
-                case .list(let list):
-                    considerDomainList(list)
-                    for item in list.items {
-                        for case .paragraph(let inlines, let line) in item.blocks {
-                            for l in TextLines.of(inlines, startLine: line) {
-                                considerLine(l.text, line: l.line, isHeading: false)
-                                considerDomainLine(l.text, line: l.line)
-                            }
-                        }
-                    }
-                case .blockQuote(let inner, _):
-                    visit(inner, depth: depth + 1)
-                case .table(let table):
-                    guard tableDomains == nil || tableGlobal == nil else { continue }
-                    if let (domains, global, after) = readScoreTable(table, diagnostics: &diagnostics) {
-                        if tableDomains == nil, !domains.isEmpty { tableDomains = domains }
-                        if tableGlobal == nil { tableGlobal = global }
-                        if afterScore == nil { afterScore = after }
-                    }
-                default:
-                    break
-                }
+        var visitor = BlockVisitor()
+        visitor.onHeading = { heading, walk in
+            if heading.level >= 2, walk.depth == 0 { inHeader = false }
+            considerLine(heading.text, line: heading.line, isHeading: true, headingLevel: heading.level)
+        }
+        visitor.onParagraph = { inlines, line, _ in
+            for l in TextLines.of(inlines, startLine: line) {
+                considerLine(l.text, line: l.line, isHeading: false)
+                considerDomainLine(l.text, line: l.line)
             }
         }
-        visit(document.blocks, depth: 0)
+        visitor.onList = { list, _ in considerDomainList(list) }
+        visitor.onTable = { table, _ in
+            guard tableDomains == nil || tableGlobal == nil else { return }
+            if let (domains, global, after) = readScoreTable(table, diagnostics: &diagnostics) {
+                if tableDomains == nil, !domains.isEmpty { tableDomains = domains }
+                if tableGlobal == nil { tableGlobal = global }
+                if afterScore == nil { afterScore = after }
+            }
+        }
+        document.walk(&visitor)
 
         var scores = Scores()
         scores.global = labelledGlobal ?? afterScore ?? tableGlobal ?? headerScore

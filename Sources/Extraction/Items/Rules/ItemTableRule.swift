@@ -121,15 +121,18 @@ struct ItemTableRule: ItemRule {
         guard !rows.isEmpty else { return nil }
         // A risk matrix has likelihood and impact columns of level words too: the level column is the
         // one headed as the result (`Niveau`, `Risk`, `Rating`), then any other, the likelihood last.
-        let inputs: Set<String> = ["probabilite", "probability", "likelihood", "vraisemblance", "difficulty", "difficulte",
-                                   "effort", "exploitability", "exploitabilite", "complexity", "complexite", "impact", "gravite potentielle"]
+        // (Likelihood, difficulty and effort are never the level; impact only when nothing else is.)
+        let never: Set<String> = ["probabilite", "probability", "likelihood", "vraisemblance", "difficulty", "difficulte",
+                                  "effort", "exploitability", "exploitabilite", "complexity", "complexite"]
+        let inputs: Set<String> = ["impact", "gravite potentielle"]
         let results: Set<String> = ["niveau", "level", "risk", "risque", "rating", "niveau de risque", "overall", "resultat", "cotation"]
         func rank(_ column: Int) -> Int {
             let key = TextNormalizer.key(reader.header(column))
             return results.contains(key) ? 0 : inputs.contains(key) ? 2 : 1
         }
         let order = (0..<reader.columnCount).sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0 < $1 }
-        for column in order where !excluding.contains(column) && reader.roles[column] != .id {
+        for column in order where !excluding.contains(column) && reader.roles[column] != .id
+            && !never.contains(TextNormalizer.key(reader.header(column))) {
             let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { continue }
             let levels = values.filter { value in
