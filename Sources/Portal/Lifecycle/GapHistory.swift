@@ -55,7 +55,8 @@ public struct GapHistory: Sendable {
     }
 
     public var key: String { "\(project)/\(id)" }
-    public var title: String { entries.last?.title ?? id }
+    /// The last title a statement gave (a re-check that only names the ID keeps the earlier one).
+    public var title: String { entries.last { $0.title != id }?.title ?? id }
     public var severity: Severity? { entries.last { $0.severity != nil }?.severity }
     public var status: Status { entries.last?.status ?? .unknown }
     public var firstSeen: AuditDate? { entries.first?.date }

@@ -87,7 +87,9 @@ struct AuditPage {
                     list.raw("</span> ")
                 }
                 list.raw(foreign.map { "<span lang=\"\($0)\">" } ?? "<span>")
-                list.text(item.title)
+                // A re-check that only names the ID: the finding's title from the audits that stated it.
+                let title = item.title == item.id ? item.id.flatMap { id in project.gaps.first { $0.id == id }?.title } ?? item.title : item.title
+                list.text(title)
                 list.raw("</span></a>\n<span class=\"item-tags\">")
                 if let severity = item.severity {
                     list.badge("sev-\(severity.rawValue)", page.severityLabel(severity))

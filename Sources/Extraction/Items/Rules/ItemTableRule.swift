@@ -54,13 +54,17 @@ struct ItemTableRule: ItemRule {
                 || TextNormalizer.key(reader.header(column)) == "critere") && reader.isNumberColumn(column)
         } : nil
 
+        // `| Réf. | Traité ? | Commentaire |`: a re-check's remark is not the finding's title.
+        let remarks: Set<String> = ["commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "notes", "note",
+                                    "evidence", "preuve", "preuves", "justification", "observation du contre audit", "details"]
+        let titleIsRemark = idColumn != nil && remarks.contains(TextNormalizer.key(reader.header(titleColumn)))
         for row in table.rows {
             var id: String?
             if let idColumn {
                 id = reader.id(in: row, column: idColumn)
                 if id == nil { continue } // "-" or several IDs: a summary row, not a definition
             }
-            let title = TextNormalizer.cleanTitle(reader.cell(row, titleColumn))
+            let title = titleIsRemark ? "" : TextNormalizer.cleanTitle(reader.cell(row, titleColumn))
             if title.isEmpty, id == nil { continue }
             var severity: Severity?
             var severityText: String?
