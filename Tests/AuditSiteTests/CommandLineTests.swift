@@ -178,4 +178,42 @@ import Testing
         #expect(noContent.status != 0)
         #expect(!noContent.stderr.isEmpty)
     }
+
+    @Test func explainShowsEachFactWithItsLineAndWhatWasNotUnderstood() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("review.md")
+        try """
+        # Vault review
+
+        **Date:** 2025-03-21
+
+        | Severity | Count |
+        |----------|-------|
+        | High | 2 |
+
+        | Ref | Finding | Risk | Resolution |
+        |-----|---------|------|------------|
+        | H-01 | Slippage bound trusted | High | Fixed in PR #44 |
+
+        | Contract | Lines |
+        |----------|-------|
+        | Vault.sol | 412 |
+        """.write(to: report, atomically: true, encoding: .utf8)
+        let text = try run(["explain", "review.md"], in: folder)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("2025-03-21"))
+        #expect(text.stdout.contains("line 11: H-01 · high · done · Slippage bound trusted"), "\(text.stdout)")
+        #expect(text.stdout.contains("line 13: table | Contract | Lines |"), "\(text.stdout)")
+        #expect(text.stdout.contains("states 2 high findings, but 1 were understood"), "\(text.stdout)")
+        let json = try run(["explain", "review.md", "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        #expect(items.first?["id"] as? String == "H-01")
+        #expect(items.first?["line"] as? Int == 11)
+        #expect((object["statedCounts"] as? [[String: Any]])?.first?["count"] as? Int == 2)
+        let missing = try run(["explain", "nowhere.md"], in: folder)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("nowhere.md"))
+    }
 }
