@@ -31,23 +31,27 @@ let package = Package(
         .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .target(name: "DefaultTheme", plugins: ["EmbedFilesPlugin"]),
         .target(name: "Diagnostics"),
+        // The atomic exchange of two folders (renameat2), which Swift's Glibc module does not expose.
+        .target(name: "CFileSystem"),
+        // YAML read within bounds (alias bombs, depth, size): every YAML a user writes goes through it.
+        .target(name: "SafeYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "TextRepair"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "Extraction",
-            dependencies: ["Markdown", "Diagnostics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Markdown", "Diagnostics", "SafeYAML", .product(name: "Yams", package: "Yams")],
             exclude: ["Resources"],
             plugins: ["EmbedFilesPlugin"]
         ),
         .target(name: "Portal", dependencies: ["Extraction", "Diagnostics"]),
         .target(
             name: "Templates",
-            dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams")]
+            dependencies: ["Diagnostics", "SafeYAML", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Renderer", dependencies: ["Templates", "Portal", "Extraction", "Markdown", "Diagnostics"]),
         .target(
             name: "SiteBuilder",
-            dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates", "DefaultTheme",
+            dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates", "DefaultTheme", "SafeYAML", "CFileSystem",
                            .product(name: "Yams", package: "Yams")]
         ),
         .target(
@@ -63,6 +67,7 @@ let package = Package(
                            .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "TextRepairTests", dependencies: ["TextRepair"]),
+        .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "ExtractionTests",

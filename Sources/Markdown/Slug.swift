@@ -24,6 +24,8 @@ public enum Slug {
                 } else {
                     hyphen = true
                 }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue // a combining accent (`se\u{301}curite`, a file name in NFD) belongs to its letter
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
                     .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")

@@ -15,6 +15,7 @@ extension SiteBuilder {
     /// - Parameter deferExports: leave the JSON exports of a statement change to `writePendingExports()`,
     ///   so the preview reloads as soon as the pages are written.
     public func rebuild(changed: [String], keepOnError: Bool = false, deferExports: Bool = false) throws -> BuildReport {
+        try lockOutput()
         try writePendingExports()
         let themePath = (options.themeDirectory ?? lock.withLock { last?.loaded.theme.source.folder }).map { $0.path + "/" }
         let configPath = options.configFile?.path

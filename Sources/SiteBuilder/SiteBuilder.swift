@@ -36,6 +36,21 @@ public final class SiteBuilder: @unchecked Sendable {
     let spool = BodySpool()
     /// Files read and pages written so far, for a progress line on a terminal.
     public let progress = BuildProgress()
+    /// The output's lock while this builder writes it: for one build, or for as long as a
+    /// long-lived builder (`serve`) lives.
+    var outputLock: OutputLock?
+
+    /// Lets go of the output (a preview that stops; a test that builds the same output from scratch).
+    public func releaseOutput() {
+        lock.withLock { outputLock = nil }
+    }
+
+    /// Takes the output's lock unless this builder already holds it.
+    func lockOutput() throws {
+        if lock.withLock({ outputLock }) != nil { return }
+        let taken = try OutputLock(output: options.outputDirectory, display: options.display(options.outputDirectory))
+        lock.withLock { outputLock = taken }
+    }
 
     public init(options: BuildOptions) {
         self.options = options
@@ -73,6 +88,9 @@ public final class SiteBuilder: @unchecked Sendable {
     public func build() throws -> BuildReport {
         var report = BuildReport()
         try OutputFolder.checkSafe(options)
+        try lockOutput()
+        // A one-shot build lets go of the output when it is done; `serve` keeps it.
+        defer { if !keepsCaches { lock.withLock { outputLock = nil } } }
         exports.invalidateAll()
         lock.withLock { pendingExports = nil }
         spool.reset()

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Mustache
+import SafeYAML
 import Yams
 
 /// A theme folder: mustache layouts and partials, interface strings per language, static assets.
@@ -58,11 +59,13 @@ public struct Theme: Sendable {
             }
             origins[language] = entry.origin
             do {
-                let loaded = try Yams.load(yaml: text)
+                let loaded = try SafeYAML.load(text)
                 var flat: [String: String] = [:]
                 Self.flatten(loaded, prefix: "", into: &flat)
                 strings[language] = flat
             } catch let error as YamlError {
+                throw ThemeError.strings(file: entry.origin, message: "\(error)")
+            } catch {
                 throw ThemeError.strings(file: entry.origin, message: "\(error)")
             }
         }

@@ -216,4 +216,47 @@ import Testing
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nowhere.md"))
     }
+
+    /// `kill -9` at several moments of a build: the published site is always complete (the old one or
+    /// the new one, never none and never a mix), and the next build removes what a killed one left.
+    @Test func aKilledBuildNeverLosesThePublishedSite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = Process()
+        corpus.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        corpus.arguments = ["python3", Self.repository.appendingPathComponent("scripts/make-corpus.py").path,
+                            "--out", folder.appendingPathComponent("content").path, "--audits", "150", "--projects", "5"]
+        corpus.standardOutput = FileHandle.nullDevice
+        try corpus.run()
+        corpus.waitUntilExit()
+        try #require(corpus.terminationStatus == 0)
+        #expect(try run(["build", "--quiet"], in: folder).status == 0)
+        let output = folder.appendingPathComponent("public")
+
+        func expectComplete(_ moment: String) throws {
+            let manifest = try String(contentsOf: output.appendingPathComponent(".audit-site-manifest"), encoding: .utf8)
+            let listed = manifest.split(separator: "\n").map(String.init)
+            #expect(listed.count > 500, "\(moment): manifest lists \(listed.count) files")
+            let missing = listed.filter { !FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path) }
+            #expect(missing.isEmpty, "\(moment): \(missing.count) listed files missing, first \(missing.prefix(3))")
+        }
+        try expectComplete("first build")
+        for delay in [0.05, 0.2, 0.4, 0.7, 1.0, 1.5] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["build", "--quiet"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            try expectComplete("killed after \(delay) s")
+        }
+        #expect(try run(["build", "--quiet"], in: folder).status == 0)
+        try expectComplete("after the next build")
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!siblings.contains { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }, "\(siblings)")
+    }
 }

@@ -38,4 +38,32 @@ import Testing
         #expect(!nul.contains("<script>"))
         #expect(site.exists("fr/projects/h/gaps/GAP-2/index.html"))
     }
+
+    /// Nine levels of nine aliases (about 387 million values): refused with its file and line in front
+    /// matter, `_project.yaml` and `site.yaml`, within bounded time and memory; everything else is built.
+    @Test func yamlAliasBombsAreRefusedWhereverTheyAre() throws {
+        var bomb = "a0: &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+        for level in 1..<9 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ",") + "]\n" }
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/p/2025-01-01-bomb.md", "---\n" + bomb + "---\n# Bombe\n\n**Score global : 70 %**\n")
+        try site.write("content/p/2025-02-01-normal.md", "# Normal\n\n| ID | Constat | Sévérité |\n|---|---|---|\n| GAP-2 | ok | P1 |\n")
+        try site.write("content/q/_project.yaml", bomb)
+        try site.write("content/q/2025-01-01-audit.md", "# Audit Q\n")
+        let report = try site.build()
+        #expect(report.has("frontmatter.invalid", file: "2025-01-01-bomb.md"))
+        #expect(report.messages("frontmatter.invalid").first?.contains("more than 100000 values") == true)
+        #expect(report.has("project.invalid", file: "_project.yaml"))
+        #expect(site.exists("fr/projects/p/2025-01-01-bomb/index.html"), "the report itself is still built")
+        #expect(site.page("fr/projects/p/2025-01-01-bomb/index.html").contains("70"))
+        #expect(site.exists("fr/projects/p/gaps/GAP-2/index.html"))
+        #expect(site.exists("fr/projects/q/index.html"))
+
+        try site.write("site.yaml", bomb)
+        #expect(throws: ConfigError.self) { try site.build() }
+        do { try site.build() } catch let error as ConfigError {
+            #expect(error.description.contains("site.yaml"))
+            #expect(error.description.contains("more than 100000 values"))
+        }
+    }
 }

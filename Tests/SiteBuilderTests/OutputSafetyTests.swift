@@ -128,4 +128,49 @@ import Testing
         let plain = try SiteBuilder(options: site.options()).check()
         #expect(!plain.has("gate.score-drop"))
     }
+
+    /// A killed build leaves staging and old folders beside the output: the next build removes them.
+    /// Two builders never write one output at once: the second stops with a message naming the first.
+    @Test func leftoversAreRemovedAndConcurrentBuildsRefused() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/alpha/2025-01-01-a.fr.md", "# A\n")
+        for leftover in [".public.staging-99999/fr/index.html", ".public.old-4242/x.html"] {
+            try site.write(leftover, "stale")
+        }
+        try site.build()
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        #expect(!siblings.contains { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }, "\(siblings)")
+
+        // A long-lived builder (serve) keeps the output's lock.
+        let serving = SiteBuilder(options: site.options())
+        serving.keepsCaches = true
+        try serving.build()
+        do {
+            try SiteBuilder(options: site.options()).build()
+            Issue.record("a second build into the same output ran")
+        } catch let error as BuildError {
+            #expect(error.description.contains("is writing to public"), "\(error)")
+        }
+        #expect(site.exists("fr/index.html"), "the site is intact")
+        _ = serving // released when the serving builder goes away
+    }
+
+    /// `Report.md` beside `report.md`, `sécurité.md` in NFC beside its NFD spelling: one URL each,
+    /// so the second is refused with both names, never published as a second audit.
+    @Test func namesThatDifferOnlyByCaseOrNormalFormCollide() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/alpha/2025-01-01-sécurité.fr.md", "# Sécurité NFC\n")
+        try site.write("content/alpha/2025-01-01-se\u{301}curite\u{301}.fr.md", "# Sécurité NFD\n")
+        try site.write("content/alpha/Report.md", "# Upper\n")
+        try site.write("content/alpha/report.md", "# Lower\n")
+        let report = try site.build()
+        let duplicates = report.diagnostics.filter { $0.code == "content.duplicate-slug" }
+        #expect(duplicates.count == 2, "\(report.diagnostics.map(\.formatted))")
+        #expect(duplicates.contains { $0.message.contains("2025-01-01-securite") })
+        #expect(site.exists("fr/projects/alpha/2025-01-01-securite/index.html"))
+        #expect(!site.exists("fr/projects/alpha/2025-01-01-se-curite/index.html"))
+        #expect(site.exists("fr/projects/alpha/report/index.html"))
+    }
 }

@@ -1,3 +1,4 @@
+import SafeYAML
 import Yams
 
 /// The optional YAML block at the top of a report (`---` … `---`).
@@ -77,9 +78,12 @@ public struct FrontMatter: Sendable, Equatable {
     static func parse(_ yaml: String) -> (FrontMatter, (line: Int, message: String)?) {
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml, Resolver.default.removing(.timestamp))
+            loaded = try SafeYAML.load(yaml, resolver: Resolver.default.removing(.timestamp))
         } catch let error as YamlError {
             return (FrontMatter(), describe(error))
+        } catch let refusal as SafeYAML.Refusal {
+            // +1: the YAML starts on the line after the opening `---`.
+            return (FrontMatter(), (refusal.line + 1, "front matter is refused: \(refusal.message)"))
         } catch {
             return (FrontMatter(), (1, "front matter is not valid YAML: \(error)"))
         }

@@ -2,6 +2,7 @@ import Diagnostics
 import Extraction
 import Foundation
 import Portal
+import SafeYAML
 import Yams
 
 /// `site.yaml`: the portal's settings. Every key is optional.
@@ -47,9 +48,11 @@ public struct SiteConfig: Sendable {
         }
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: text, Resolver.default.removing(.timestamp))
+            loaded = try SafeYAML.load(text, resolver: Resolver.default.removing(.timestamp))
         } catch let error as YamlError {
             throw ConfigError.from(error, file: display)
+        } catch let refusal as SafeYAML.Refusal {
+            throw ConfigError(file: display, line: refusal.line, message: "configuration refused: \(refusal.message)")
         }
         guard let loaded else { return config }
         guard let root = loaded as? [String: Any] else {

@@ -1,4 +1,5 @@
 import Diagnostics
+import CFileSystem
 import Foundation
 
 /// The output folder, written safely.
@@ -54,14 +55,27 @@ struct OutputFolder {
         return url.standardizedFileURL.path
     }
 
-    /// A fresh staging folder next to the output (same file system, so the swap is a rename).
+    /// A fresh staging folder next to the output (same file system, so the swap is a rename). Staging
+    /// and old folders that a killed build left behind are removed first: the caller holds the output's
+    /// lock, so no other build is using them.
     func makeStaging() throws -> URL {
         let parent = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         return staging
+    }
+
+    /// `.public.staging-<pid>` and `.public.old-<pid>` beside the output, from builds that were killed.
+    func removeLeftovers() {
+        let parent = url.deletingLastPathComponent()
+        let prefixes = [".\(url.lastPathComponent).staging-", ".\(url.lastPathComponent).old-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where prefixes.contains(where: name.hasPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     /// Files the previous build wrote (relative paths), from its manifest.
@@ -87,11 +101,17 @@ struct OutputFolder {
                 diagnostics.append(.info(display, code: "output.kept",
                     "kept \(kept.count) file\(kept.count == 1 ? "" : "s") this tool did not write: \(kept.prefix(5).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")"))
             }
-            let trash = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
-            try? fm.removeItem(at: trash)
-            try fm.moveItem(at: url, to: trash)
-            try fm.moveItem(at: staging, to: url)
-            try? fm.removeItem(at: trash)
+            // One atomic exchange: readers and a kill at any moment see the old site or the new one,
+            // never none. Where the file system cannot exchange, two renames.
+            if audit_site_exchange(staging.path, url.path) == 0 {
+                try? fm.removeItem(at: staging)
+            } else {
+                let trash = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
+                try? fm.removeItem(at: trash)
+                try fm.moveItem(at: url, to: trash)
+                try fm.moveItem(at: staging, to: url)
+                try? fm.removeItem(at: trash)
+            }
         } else {
             try fm.moveItem(at: staging, to: url)
         }

@@ -2,6 +2,7 @@ import Diagnostics
 import Extraction
 import Foundation
 import Portal
+import SafeYAML
 import Yams
 
 /// Pairs translations (same project, same file name, different language) into audits, and names
@@ -89,12 +90,14 @@ struct AuditAssembler {
                 let shown = display(path)
                 do {
                     let text = try String(contentsOfFile: path, encoding: .utf8)
-                    if let map = try Yams.load(yaml: text) as? [String: Any] {
+                    if let map = try SafeYAML.load(text) as? [String: Any] {
                         if let title = map["title"].flatMap(SiteConfig.localized) { names.merge(title) { _, new in new } }
                         if let description = map["description"].flatMap(SiteConfig.localized) { descriptions.merge(description) { _, new in new } }
                     } else {
                         diagnostics.append(.error(shown, line: 1, code: "project.invalid", "expected 'title:' and 'description:' keys"))
                     }
+                } catch let refusal as SafeYAML.Refusal {
+                    diagnostics.append(.error(shown, line: refusal.line, code: "project.invalid", refusal.message + "; the folder name is used"))
                 } catch let error as YamlError {
                     let c = ConfigError.from(error, file: shown)
                     diagnostics.append(.error(shown, line: c.line, code: "project.invalid", c.message + "; the folder name is used"))

@@ -1,0 +1,9 @@
+#ifndef AUDIT_SITE_CFILESYSTEM_H
+#define AUDIT_SITE_CFILESYSTEM_H
+
+/// Swaps two paths atomically (Linux renameat2 RENAME_EXCHANGE, macOS renamex_np RENAME_SWAP), so that
+/// the published output is never missing while a new build replaces it. Returns 0, or -1 with errno
+/// set (ENOSYS or EINVAL where the system or file system cannot exchange: the caller falls back).
+int audit_site_exchange(const char *first, const char *second);
+
+#endif

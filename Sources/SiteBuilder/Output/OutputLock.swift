@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Held while a build writes an output folder (and for as long as `serve` runs), so that two builds
+/// never write one site at once: the second one stops with a message naming the first, instead of
+/// leaving a mixed site. The lock is the kernel's (`flock`), so a killed build releases it.
+final class OutputLock: @unchecked Sendable {
+    private let descriptor: Int32
+
+    /// Takes the lock of the output folder `output`, or throws when another process holds it.
+    init(output: URL, display: String) throws {
+        let parent = output.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let path = parent.appendingPathComponent(".\(output.lastPathComponent).lock").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BuildError.fatal("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            var holder = [UInt8](repeating: 0, count: 32)
+            let count = pread(descriptor, &holder, holder.count, 0)
+            let pid = count > 0 ? String(decoding: holder.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+            close(descriptor)
+            throw BuildError.fatal("another audit-site (process \(pid)) is writing to \(display); wait for it to finish, or stop it")
+        }
+        // Say who holds it, for the message of the next one.
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pwrite(descriptor, pid, pid.count, 0)
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
