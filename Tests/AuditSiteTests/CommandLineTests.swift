@@ -27,10 +27,13 @@ import Testing
     }
 
     /// Runs the binary in `folder`, killing it after `timeout` seconds.
-    func run(_ arguments: [String], in folder: URL, timeout: Double = 60) throws -> Run {
+    func run(_ arguments: [String], in folder: URL, timeout: Double = 60, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -258,5 +261,36 @@ import Testing
         try expectComplete("after the next build")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(!siblings.contains { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }, "\(siblings)")
+    }
+
+    /// The same content built in other folders, time zones and locales, with its files created in
+    /// another order, gives the same bytes.
+    @Test func outputIsTheSameWhateverTheFolderTimeZoneLocaleAndFileOrder() throws {
+        let first = try temporaryFolder(), second = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        let demo = Self.repository.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: demo, to: first.appendingPathComponent("content"))
+        // The second copy is written file by file in reverse order (directory order differs on most file systems).
+        let files = FileManager.default.enumerator(atPath: demo.path)!.compactMap { $0 as? String }.sorted().reversed()
+        for relative in files {
+            let source = demo.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory)
+            let target = second.appendingPathComponent("nested/folder/content").appendingPathComponent(relative)
+            if isDirectory.boolValue { continue }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: target)
+        }
+        let a = try run(["build", "--quiet"], in: first, environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"])
+        let b = try run(["build", "--quiet", "--content", "nested/folder/content", "--output", "elsewhere/site"], in: second,
+                        environment: ["TZ": "America/Adak", "LANG": "C", "LC_ALL": "C"])
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+        let left = tree(first.appendingPathComponent("public")), right = tree(second.appendingPathComponent("elsewhere/site"))
+        #expect(left.count > 100)
+        let differing = Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
     }
 }
