@@ -63,8 +63,7 @@ extension SiteBuilder {
         guard Set(scan.files.map(\.path)) == Set(before.keys) else { return nil }
         let stale = scan.files.filter { before[$0.path]?.stamp != FileStamp(path: $0.path) }
         guard !stale.isEmpty else { return nil }
-        let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
-                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
+        let reader = reader(loaded)
         let fresh = timed("read", &report) { _ in Parallel.map(stale) { reader.read($0) } }
         var bodies = previous.bodies
         var updated = before

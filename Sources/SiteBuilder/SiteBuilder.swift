@@ -162,8 +162,7 @@ public final class SiteBuilder: @unchecked Sendable {
 
     func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, useCache: Bool,
                       report: inout BuildReport) -> [SourceReader.ParsedSource] {
-        let reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
-                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
+        let reader = reader(loaded)
         let previous = useCache ? lock.withLock { cache } : [:]
         progress.begin("reading", total: files.count)
         defer { progress.end() }
@@ -185,6 +184,15 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         lock.withLock { cache = fresh }
         return sources
+    }
+
+    /// The per-file reader with the site's settings (languages, vocabulary, ID pattern, limits).
+    func reader(_ loaded: Loaded) -> SourceReader {
+        var reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
+                                  vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
+        reader.maximumFileSize = loaded.config.maxFileBytes
+        reader.yamlLimits = loaded.config.yamlLimits
+        return reader
     }
 
     func merge(_ sources: [SourceReader.ParsedSource], scan: ContentScanner.Result, _ loaded: Loaded,

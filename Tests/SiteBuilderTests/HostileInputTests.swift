@@ -66,4 +66,23 @@ import Testing
             #expect(error.description.contains("more than 100000 values"))
         }
     }
+
+    /// Limits a team sets in `site.yaml`: a file over `fileSizeMiB` and front matter over `yamlValues`
+    /// are refused with "too large" and their file; the rest of the site is built. A wrong limit is fatal.
+    @Test func limitsAreConfigurable() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yaml", "limits: {fileSizeMiB: 1, yamlValues: 50}\n")
+        try site.write("content/p/2025-01-01-huge.md", "# Huge\n\n" + String(repeating: "Une ligne de texte.\n", count: 70_000))
+        try site.write("content/p/2025-01-02-yaml.md", "---\ntags: [" + (0..<80).map { "t\($0)" }.joined(separator: ", ") + "]\n---\n# Tags\n")
+        try site.write("content/p/2025-01-03-normal.md", "# Normal\n")
+        let report = try site.build()
+        #expect(report.has("content.too-large", file: "2025-01-01-huge.md"))
+        #expect(report.messages("content.too-large").first?.contains("too large") == true)
+        #expect(report.has("frontmatter.invalid", file: "2025-01-02-yaml.md"))
+        #expect(site.exists("fr/projects/p/2025-01-03-normal/index.html"))
+        #expect(site.exists("fr/projects/p/2025-01-02-yaml/index.html"))
+        try site.write("site.yaml", "limits: {fileSizeMiB: lots}\n")
+        #expect(throws: ConfigError.self) { try site.build() }
+    }
 }

@@ -48,7 +48,8 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     /// Splits `text` (already LF-normalised). A file that does not start with `---` has no front matter.
-    public static func split(_ text: String) -> Split {
+    /// - Parameter limits: bounds on the YAML (alias expansion, depth, size), from `site.yaml`'s `limits:`.
+    public static func split(_ text: String, limits: SafeYAML.Limits = SafeYAML.Limits()) -> Split {
         guard text.hasPrefix("---\n") || text == "---" else {
             return Split(frontMatter: FrontMatter(), body: text, bodyLineOffset: 0, problem: nil)
         }
@@ -64,7 +65,7 @@ public struct FrontMatter: Sendable, Equatable {
                 let yaml = String(text[yamlStart..<index])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
                 let body = String(text[bodyStart...])
-                let (frontMatter, problem) = parse(yaml)
+                let (frontMatter, problem) = parse(yaml, limits: limits)
                 return Split(frontMatter: frontMatter, body: body, bodyLineOffset: lineNumber, problem: problem)
             }
             index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
@@ -75,10 +76,10 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     /// Parses the YAML; line numbers in problems count from the first line of the file (the `---`).
-    static func parse(_ yaml: String) -> (FrontMatter, (line: Int, message: String)?) {
+    static func parse(_ yaml: String, limits: SafeYAML.Limits = SafeYAML.Limits()) -> (FrontMatter, (line: Int, message: String)?) {
         let loaded: Any?
         do {
-            loaded = try SafeYAML.load(yaml, resolver: Resolver.default.removing(.timestamp))
+            loaded = try SafeYAML.load(yaml, resolver: Resolver.default.removing(.timestamp), limits: limits)
         } catch let error as YamlError {
             return (FrontMatter(), describe(error))
         } catch let refusal as SafeYAML.Refusal {

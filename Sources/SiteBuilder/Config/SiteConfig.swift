@@ -26,6 +26,10 @@ public struct SiteConfig: Sendable {
     public var projects: [String: ProjectInfo] = [:]
     public var vocabulary: Vocabulary = .builtIn
     public var sla: [Severity: Int] = [:]
+    /// How large a report and its front matter may be (`limits: {fileSizeMiB: 64, yamlValues: 100000}`):
+    /// past them a file is refused with a "too large" diagnostic and the rest of the site is built.
+    public var maxFileBytes = 64 * 1024 * 1024
+    public var yamlLimits = SafeYAML.Limits()
     /// Theme folder named by `theme:`, resolved against the folder of `site.yaml`.
     public var themeFolder: URL?
     /// The file it was read from, if any.
@@ -121,6 +125,23 @@ public struct SiteConfig: Sendable {
                 config.sla[severity] = days
             }
         }
+        if let limits = root["limits"] {
+            guard let map = limits as? [String: Any] else {
+                throw ConfigError(file: display, line: line(of: "limits"), message: "'limits' maps fileSizeMiB, yamlValues, yamlDepth to numbers")
+            }
+            for (key, value) in map {
+                guard let number = Int("\(value)"), number > 0 else {
+                    throw ConfigError(file: display, line: line(of: "limits"), message: "limit '\(key)' must be a positive whole number")
+                }
+                switch key {
+                case "fileSizeMiB": config.maxFileBytes = number * 1024 * 1024
+                case "yamlValues": config.yamlLimits.maxValues = number
+                case "yamlDepth": config.yamlLimits.maxDepth = number
+                default:
+                    throw ConfigError(file: display, line: line(of: "limits"), message: "unknown limit '\(key)' (known: fileSizeMiB, yamlValues, yamlDepth)")
+                }
+            }
+        }
         if let theme = root["theme"] {
             guard let path = theme as? String, !path.isEmpty else {
                 throw ConfigError(file: display, line: line(of: "theme"), message: "'theme' must be the path of a theme folder")
@@ -131,7 +152,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys: Set<String> = ["title", "languages", "defaultLanguage", "baseURL", "idPattern", "projects",
-                                         "vocabulary", "glossary", "sla", "theme"]
+                                         "vocabulary", "glossary", "sla", "theme", "limits"]
 
     /// `"x"` or `{fr: "x", en: "y"}`.
     static func localized(_ value: Any) -> [String: String]? {

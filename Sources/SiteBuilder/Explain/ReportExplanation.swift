@@ -26,7 +26,7 @@ public struct ReportExplanation: Sendable {
         var diagnostics: [Diagnostic] = []
         let repaired = MojibakeRepair.repair(decoded)
         for note in repaired.notes { diagnostics.append(.info(display, line: note.line, code: "content.mojibake-repaired", note.summary)) }
-        let split = FrontMatter.split(repaired.text)
+        let split = FrontMatter.split(repaired.text, limits: config.yamlLimits)
         if let problem = split.problem {
             diagnostics.append(.error(display, line: problem.line, code: "frontmatter.invalid", problem.message))
         }

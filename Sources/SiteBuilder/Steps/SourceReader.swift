@@ -3,6 +3,7 @@ import Extraction
 import Foundation
 import Markdown
 import Renderer
+import SafeYAML
 import TextRepair
 
 /// Read, repair, parse and extract one report: the per-file part of the build, run on every core.
@@ -21,21 +22,21 @@ struct SourceReader: Sendable {
         let stamp: FileStamp
     }
 
-    /// Files larger than this are refused rather than risking the build's memory.
-    static let maximumFileSize = 64 * 1024 * 1024
-
     let languages: [String]
     let defaultLanguage: String
     let vocabulary: Vocabulary
     let ids: IDMatcher
     let spool: BodySpool
+    /// Files larger than this are refused rather than risking the build's memory (`limits:` in site.yaml).
+    var maximumFileSize = 64 * 1024 * 1024
+    var yamlLimits = SafeYAML.Limits()
 
     /// nil when the file cannot be used at all (the diagnostics say why).
     func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
         let stamp = FileStamp(path: file.path)
-        guard stamp.size <= Self.maximumFileSize else {
+        guard stamp.size <= maximumFileSize else {
             return (nil, [.error(file.display, code: "content.too-large",
-                                 "file is \(stamp.size / 1_048_576) MiB, over the \(Self.maximumFileSize / 1_048_576) MiB limit; skipped")])
+                                 "file is too large: \(stamp.size / 1_048_576) MiB, over the \(maximumFileSize / 1_048_576) MiB limit (limits: fileSizeMiB in site.yaml); skipped")])
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return (nil, [.error(file.display, code: "content.unreadable", "file cannot be read; skipped")])
@@ -58,7 +59,7 @@ struct SourceReader: Sendable {
 
     func parse(_ text: String, file: ContentScanner.SourceFile, stamp: FileStamp, diagnostics: [Diagnostic]) -> (ParsedSource?, [Diagnostic]) {
         var diagnostics = diagnostics
-        let split = FrontMatter.split(text)
+        let split = FrontMatter.split(text, limits: yamlLimits)
         if let problem = split.problem {
             diagnostics.append(.error(file.display, line: problem.line, code: "frontmatter.invalid", problem.message + "; the front matter is ignored"))
         }
