@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Release binaries carry the Swift runtime, so the binary alone runs on a machine with libcmark-gfm.
 RELEASE_FLAGS := -c release --product audit-site --static-swift-stdlib
 
-.PHONY: site test deps build release install serve check bench clean
+.PHONY: site test deps build release install serve check bench fuzz clean
 
 ## Install the C library audit-site links (cmark-gfm with its GFM extensions) when it is missing.
 deps:
@@ -47,6 +47,19 @@ test: deps
 ## Compare with Hugo and the cmark-gfm floor on a synthetic corpus (see README: Performance).
 bench: release
 	./scripts/bench.sh
+
+## Fuzz the report pipeline with libFuzzer and the address sanitizer (FUZZ_SECONDS, default 600).
+## It works in .build-fuzz/work, then merges what adds coverage into Fuzz/corpus (kept small, committed);
+## a crash is written to Fuzz/crashes/. `make test` replays both.
+FUZZ_SECONDS ?= 600
+FUZZ = .build-fuzz/release/ReportFuzzer
+fuzz: deps
+	AUDIT_SITE_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -c release --product ReportFuzzer
+	./scripts/fuzz-seeds.sh .build-fuzz/seeds
+	mkdir -p .build-fuzz/work Fuzz/corpus Fuzz/crashes
+	$(FUZZ) .build-fuzz/work Fuzz/corpus .build-fuzz/seeds -artifact_prefix=Fuzz/crashes/ \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -rss_limit_mb=4096 -timeout=20 -print_final_stats=1
+	$(FUZZ) -merge=1 Fuzz/corpus .build-fuzz/work -max_len=16384 -rss_limit_mb=4096 -timeout=20
 
 clean:
 	rm -rf .build $(OUTPUT)

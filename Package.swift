@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// `make fuzz` builds with AUDIT_SITE_FUZZ=1: our modules are instrumented for libFuzzer and the
+// address sanitizer, and the ReportFuzzer links libFuzzer's entry point. Ordinary builds get nothing.
+let fuzzing = ProcessInfo.processInfo.environment["AUDIT_SITE_FUZZ"] == "1"
+let instrumented: [SwiftSetting] = fuzzing
+    ? [.unsafeFlags(["-sanitize=address", "-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table"])] : []
 
 // Dependencies point one way:
 //   AuditSite (CLI) → Preview → SiteBuilder → Renderer → Templates
@@ -30,25 +37,27 @@ let package = Package(
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .target(name: "DefaultTheme", plugins: ["EmbedFilesPlugin"]),
-        .target(name: "Diagnostics"),
+        .target(name: "Diagnostics", swiftSettings: instrumented),
         // The atomic exchange of two folders (renameat2), which Swift's Glibc module does not expose.
         .target(name: "CFileSystem"),
         // YAML read within bounds (alias bombs, depth, size): every YAML a user writes goes through it.
-        .target(name: "SafeYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "TextRepair"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "SafeYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: instrumented),
+        .target(name: "TextRepair", swiftSettings: instrumented),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"], swiftSettings: instrumented),
         .target(
             name: "Extraction",
             dependencies: ["Markdown", "Diagnostics", "SafeYAML", .product(name: "Yams", package: "Yams")],
             exclude: ["Resources"],
+            swiftSettings: instrumented,
             plugins: ["EmbedFilesPlugin"]
         ),
-        .target(name: "Portal", dependencies: ["Extraction", "Diagnostics"]),
+        .target(name: "Portal", dependencies: ["Extraction", "Diagnostics"], swiftSettings: instrumented),
         .target(
             name: "Templates",
             dependencies: ["Diagnostics", "SafeYAML", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "Renderer", dependencies: ["Templates", "Portal", "Extraction", "Markdown", "Diagnostics"]),
+        .target(name: "Renderer", dependencies: ["Templates", "Portal", "Extraction", "Markdown", "Diagnostics"],
+                swiftSettings: instrumented),
         .target(
             name: "SiteBuilder",
             dependencies: ["Renderer", "Portal", "Extraction", "Markdown", "TextRepair", "Diagnostics", "Templates", "DefaultTheme", "SafeYAML", "CFileSystem",
@@ -66,6 +75,12 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]
         ),
+        // The fuzz target (`make fuzz`): every report step on one input. Built normally, it replays the
+        // corpus and the crashes kept as regressions (a test runs it).
+        .executableTarget(name: "ReportFuzzer", dependencies: ["TextRepair", "Extraction", "Markdown", "Renderer", "Diagnostics"],
+                          path: "Fuzz/ReportFuzzer",
+                          swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : [],
+                          linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
         .testTarget(name: "TextRepairTests", dependencies: ["TextRepair"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -84,7 +99,7 @@ let package = Package(
         ),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuilder"]),
         // Runs the built `audit-site` binary as a process (what users and CI see: output, exit codes).
-        .testTarget(name: "AuditSiteTests", dependencies: ["AuditSite"]),
+        .testTarget(name: "AuditSiteTests", dependencies: ["AuditSite", "ReportFuzzer"]),
     ],
     swiftLanguageModes: [.v6]
 )
