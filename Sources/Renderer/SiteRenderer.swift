@@ -111,6 +111,7 @@ public struct SiteRenderer: Sendable {
             "homeHref": page.link(.home(language: page.language)),
             "stylesheet": page.root + "assets/style.css",
             "script": page.root + "assets/site.js",
+            "feedHref": page.root + Feeds.path(language: page.language),
         ]
         context["nav"] = [
             ("nav.home", PagePlan.Kind.home(language: page.language)),

@@ -236,6 +236,18 @@ public final class SiteBuilder: @unchecked Sendable {
                 return ("data/search-\(language).js", Data("window.AUDIT_SEARCH_INDEX = \(index.dropLast());\n".utf8))
             }
         }
+        let feeds = Feeds(portal: merged.portal, settings: merged.loaded.settings)
+        for language in merged.loaded.config.languages {
+            let strings = theme.strings(for: language)
+            jobs.append { (Feeds.path(language: language), Data(feeds.atom(language: language, strings: strings).utf8)) }
+            for project in merged.portal.projects {
+                jobs.append {
+                    (Feeds.path(language: language, project: project.slug),
+                     Data(feeds.atom(language: language, project: project.slug, strings: strings).utf8))
+                }
+            }
+        }
+        if let sitemap = feeds.sitemap(pages: merged.pages) { jobs.append { ("sitemap.xml", Data(sitemap.utf8)) } }
         var files = Parallel.map(jobs) { $0() }
         for asset in theme.assets {
             if let data = theme.asset(asset) { files.append(("assets/" + asset, data)) }
