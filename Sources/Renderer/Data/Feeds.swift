@@ -22,8 +22,14 @@ public struct Feeds: Sendable {
     /// feed (readers resolve them), or absolute with a base URL.
     public func atom(language: String, project slug: String? = nil, strings: [String: String]) -> String {
         let projects = slug.flatMap { portal.project($0) }.map { [$0] } ?? portal.projects
+        // Newest first; undated audits last, in ID order.
         let audits = projects.flatMap(\.audits).sorted { a, b in
-            a.date != b.date ? (a.date ?? AuditDate(year: 1, month: 1, day: 1)!) > (b.date ?? AuditDate(year: 1, month: 1, day: 1)!) : a.id < b.id
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: x > y
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.id < b.id
+            }
         }.prefix(50)
         let feedPath = Self.path(language: language, project: slug)
         let base = settings.baseURL ?? SitePaths.root(from: feedPath)
