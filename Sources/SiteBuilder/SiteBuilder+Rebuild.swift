@@ -109,13 +109,21 @@ extension SiteBuilder {
                                     vocabulary: loaded.config.vocabulary, ids: loaded.ids, cache: exports) { [spool] id, language in frozen[id]?[language].map(spool.load) }
         let merged = Merged(loaded: loaded, portal: portal, renderer: renderer, pages: factsChanged ? renderer.plan() : previous.pages,
                             sources: sources, bodies: bodies, diagnostics: diagnostics.sorted())
-        // The audit after a changed one shows what changed since it.
+        // Every audit whose "since the previous audit" lists changed, and every GAP whose history
+        // changed, wherever they are in the project: a statement in one report changes what later
+        // reports (those that restate the GAP, and the next one) and the GAP pages say. Compared, not
+        // guessed, so no page that shows a changed fact is left stale.
         var neighbours = auditIDs
-        if statementsChanged {
-            for id in auditIDs {
-                guard let audit = portal.audit(id), let timeline = portal.project(audit.project),
-                      let index = timeline.audits.firstIndex(where: { $0.id == id }), index + 1 < timeline.audits.count else { continue }
-                neighbours.insert(timeline.audits[index + 1].id)
+        if factsChanged {
+            for slug in projects {
+                guard let new = portal.project(slug), let old = previous.portal.project(slug) else { continue }
+                let oldGaps = Dictionary(old.gaps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let gapSetChanged = Set(oldGaps.keys) != Set(new.gaps.map(\.id))
+                for audit in new.audits where gapSetChanged || new.changes[audit.id] != old.changes[audit.id] {
+                    // (A GAP that appears or disappears links or unlinks its ID in every report's text.)
+                    neighbours.insert(audit.id)
+                }
+                for gap in new.gaps where oldGaps[gap.id] != gap { gapIDs.insert("\(slug)/\(gap.id)") }
             }
         }
         let pages = merged.pages.filter {
@@ -127,10 +135,11 @@ extension SiteBuilder {
             default: return false
             }
         }
-        if statementsChanged { exports.invalidate(projects: projects) }
-        let writeExports = statementsChanged && !deferExports
+        // The exports give each item's line too: moved lines rewrite them like changed statements.
+        if factsChanged { exports.invalidate(projects: projects) }
+        let writeExports = factsChanged && !deferExports
         try timed("write", &report) { try writeIncremental(merged, pages: pages, extras: writeExports, &$0) }
-        if statementsChanged, deferExports { lock.withLock { pendingExports = merged } }
+        if factsChanged, deferExports { lock.withLock { pendingExports = merged } }
         report.diagnostics = merged.diagnostics
         report.auditCount = previous.portal.allAudits.count
         report.projectCount = previous.portal.projects.count

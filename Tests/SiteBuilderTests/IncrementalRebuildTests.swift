@@ -97,4 +97,90 @@ import Testing
         try builder.rebuild(changed: [file.path], keepOnError: true)
         #expect(site.page("fr/projects/acme/2024-01-10-audit/index.html").contains("Réparé"))
     }
+
+    /// A seeded series of edits of every kind — prose, headings that move lines, statuses, severities,
+    /// reports added and removed, a translation added — each rebuilt incrementally and compared byte for
+    /// byte with a full build of the same content into another folder. The reopened GAP that is
+    /// restated by a later report (not the next one by date) is among them: its later audit's
+    /// "reopened / carried" lists must follow.
+    @Test func randomizedEditSeriesStaysEqualToFullBuilds() throws {
+        let (site, builder) = try builtSite()
+        defer { site.remove() }
+        let fresh = site.root.appendingPathComponent("full")
+        var random = SplitMix(seed: 20261130)
+        let acme = site.content.appendingPathComponent("acme")
+        var added: [URL] = []
+        for step in 0..<14 {
+            let reports = try FileManager.default.contentsOfDirectory(atPath: acme.path).filter { $0.hasSuffix(".md") }.sorted()
+            let kind = step < 2 ? 2 : Int(random.next() % 7)
+            // Statuses are flipped in the oldest reports, so that later reports' lists must follow.
+            let pool = kind == 2 ? reports.filter { $0.hasPrefix("2024-06-10") || $0.hasPrefix("2025-01-10") } : reports
+            let file = acme.appendingPathComponent(pool[Int(random.next() % UInt64(pool.count))])
+            var changed = [file]
+            var text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            switch kind {
+            case 0: text += "\nUne phrase de plus (\(step)).\n"
+            case 1: text = text.replacingOccurrences(of: "\n\n", with: "\n\n## Note \(step)\n\nTexte.\n\n", options: [], range: text.range(of: "\n\n"))
+            case 2:
+                // Flip every status word of the GAP rows: done ↔ open.
+                for (a, b) in [("| Fixed |", "| Open |"), ("| Done |", "| Open |"), ("✅ Corrigé", "❌ Rouvert"), ("✅ Fixed", "❌ Reopened"),
+                               ("| Corrigé |", "| Ouvert |")] {
+                    if text.contains(a) { text = text.replacingOccurrences(of: a, with: b); break }
+                    if text.contains(b) { text = text.replacingOccurrences(of: b, with: a); break }
+                }
+            case 3:
+                for (a, b) in [("| High |", "| Medium |"), ("| Haute |", "| Moyenne |"), ("| P1 |", "| P3 |")] where text.contains(a) || text.contains(b) {
+                    text = text.contains(a) ? text.replacingOccurrences(of: a, with: b) : text.replacingOccurrences(of: b, with: a)
+                    break
+                }
+            case 4:
+                let day = 10 + step
+                let new = acme.appendingPathComponent("2025-0\(1 + step % 9)-\(day)-ajout-\(step).fr.md")
+                try "# Ajout \(step)\n\n| ID | Constat | Sévérité | Statut |\n|---|---|---|---|\n| GAP-2 | Reste | Haute | \(step % 2 == 0 ? "Ouvert" : "Corrigé") |\n| GAP-\(40 + step) | Nouveau | Basse | Ouvert |\n"
+                    .write(to: new, atomically: true, encoding: .utf8)
+                added.append(new)
+                changed = [new]
+            case 5:
+                if let victim = added.popLast() {
+                    try FileManager.default.removeItem(at: victim)
+                    changed = [victim]
+                } else {
+                    text += "\n- [x] Vérification \(step)\n"
+                }
+            default:
+                let translation = acme.appendingPathComponent("2025-01-10-audit.en.md")
+                if !FileManager.default.fileExists(atPath: translation.path) {
+                    try "# Audit (English)\n\n**Overall score: 70%**\n\n| ID | Finding | Severity | Status |\n|---|---|---|---|\n| GAP-1 | Backups | High | Open |\n"
+                        .write(to: translation, atomically: true, encoding: .utf8)
+                    changed = [translation]
+                } else {
+                    text += "\nA sentence (\(step)).\n"
+                }
+            }
+            if changed == [file], FileManager.default.fileExists(atPath: file.path) {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+            }
+            for url in changed where FileManager.default.fileExists(atPath: url.path) { try touchLater(url) }
+            try builder.rebuild(changed: changed.map(\.path))
+            let incremental = try site.snapshot()
+            try? FileManager.default.removeItem(at: fresh)
+            try SiteBuilder(options: site.options(output: fresh)).build()
+            let full = try site.snapshot(of: fresh)
+            let differing = Set(full.keys).union(incremental.keys).filter { full[$0] != incremental[$0] }.sorted()
+            #expect(differing.isEmpty, "step \(step) (edit kind \(kind) of \(changed.map(\.lastPathComponent))): \(differing.prefix(6))")
+        }
+    }
+}
+
+/// A small seeded generator, so the edit series is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -1,8 +1,8 @@
 import Extraction
 
 /// What changed in an audit since the previous audit of the same project.
-public struct AuditChanges: Sendable {
-    public struct DomainDelta: Sendable {
+public struct AuditChanges: Sendable, Equatable {
+    public struct DomainDelta: Sendable, Equatable {
         public let key: String
         public let label: String
         public let before: Double?

@@ -1,7 +1,7 @@
 import Extraction
 
 /// One GAP of one project across all its audits.
-public struct GapHistory: Sendable {
+public struct GapHistory: Sendable, Equatable {
     public enum Event: String, Sendable, Codable {
         /// First stated open.
         case opened
@@ -20,7 +20,7 @@ public struct GapHistory: Sendable {
     }
 
     /// What one audit states about the GAP.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public let auditID: String
         public let date: AuditDate?
         public let status: Status
@@ -32,7 +32,7 @@ public struct GapHistory: Sendable {
     }
 
     /// A place in an audit's text that names the GAP.
-    public struct Reference: Sendable {
+    public struct Reference: Sendable, Equatable {
         public let auditID: String
         public let line: Int
         /// Anchor and title of the section it sits in.

@@ -76,10 +76,11 @@ struct TestSite {
     }
 
     /// Every file under the output, relative path → bytes.
-    func snapshot() throws -> [String: Data] {
+    func snapshot(of folder: URL? = nil) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        let base = output.path + "/"
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [:] }
+        let root = (folder ?? output).path
+        let base = root + "/"
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [:] }
         for case let path as String in enumerator {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: base + path, isDirectory: &isDir), !isDir.boolValue {
