@@ -28,7 +28,8 @@ extension SiteBuilder {
         var report = BuildReport()
         let before = lock.withLock { cache }
         let previous = lock.withLock { last }
-        if let previous, let quick = try quickRebuild(previous: previous, before: before, deferExports: deferExports, report: &report) {
+        if let previous, let quick = try quickRebuild(previous: previous, before: before, deferExports: deferExports,
+                                                             keepOnError: keepOnError, report: &report) {
             return quick
         }
         let merged = try prepare(&report, useCache: true, loaded: previous?.loaded)
@@ -57,7 +58,7 @@ extension SiteBuilder {
     /// diagnostics, same files). The previous merge is reused and only those reports' pages are
     /// rendered again. Returns nil when the change needs a full merge.
     func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource], deferExports: Bool,
-                              report: inout BuildReport) throws -> BuildReport? {
+                      keepOnError: Bool = false, report: inout BuildReport) throws -> BuildReport? {
         let loaded = previous.loaded
         let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
         guard Set(scan.files.map(\.path)) == Set(before.keys) else { return nil }
@@ -89,6 +90,12 @@ extension SiteBuilder {
             }
             changedFiles.insert(file.display)
             fileDiagnostics += diagnostics
+        }
+        // An edit that brings an error (broken front matter…) keeps the last good site served and
+        // shows what is wrong, as a full rebuild would.
+        if keepOnError, fileDiagnostics.contains(where: { $0.severity == .error }) {
+            report.diagnostics = (previous.diagnostics.filter { !changedFiles.contains($0.file ?? "") } + fileDiagnostics).sorted()
+            throw BuildFailure(report: report)
         }
         let sources = previous.sources.map { updated[$0.file.path] ?? $0 }
         var portal = previous.portal

@@ -98,6 +98,24 @@ import Testing
         #expect(site.page("fr/projects/acme/2024-01-10-audit/index.html").contains("Réparé"))
     }
 
+    /// An edit that brings an error but leaves the report readable (broken front matter) keeps the
+    /// last good site and reports the error, so `serve` shows its overlay instead of reloading.
+    @Test func anEditWithAnErrorKeepsTheSiteAndSaysWhy() throws {
+        let (site, builder) = try builtSite()
+        defer { site.remove() }
+        let before = try site.snapshot()
+        let file = site.content.appendingPathComponent("acme/2025-01-10-audit.fr.md")
+        try ("---\ntitle: [unclosed\n---\n" + String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        try touchLater(file)
+        do {
+            try builder.rebuild(changed: [file.path], keepOnError: true)
+            Issue.record("the rebuild wrote a site with an error")
+        } catch let failure as BuildFailure {
+            #expect(failure.report.diagnostics.contains { $0.code == "frontmatter.invalid" && $0.line == 3 })
+        }
+        #expect(try site.snapshot() == before)
+    }
+
     /// A seeded series of edits of every kind — prose, headings that move lines, statuses, severities,
     /// reports added and removed, a translation added — each rebuilt incrementally and compared byte for
     /// byte with a full build of the same content into another folder. The reopened GAP that is
