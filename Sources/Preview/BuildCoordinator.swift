@@ -64,7 +64,7 @@ actor BuildCoordinator {
         if outcome.succeeded {
             let time = (outcome.milliseconds * 10).rounded() / 10
             logger.info("Built \(outcome.pagesWritten) page(s) in \(time) ms")
-            await channel.buildSucceeded()
+            await channel.buildSucceeded(changed: outcome.pagesWritten > 0)
         } else {
             logger.error("Build failed; still serving the last good site")
             await channel.buildFailed(outcome.diagnostics)

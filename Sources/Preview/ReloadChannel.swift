@@ -44,7 +44,10 @@ actor ReloadChannel {
         return stream
     }
 
-    func buildSucceeded() {
+    /// - Parameter changed: false when the build wrote nothing (a file touched, not changed): open
+    ///   pages are left alone, unless an overlay of an earlier failure must be taken down.
+    func buildSucceeded(changed: Bool = true) {
+        guard changed || !overlay.isEmpty else { return }
         overlay = []
         broadcast(Self.frame(event: "reload", data: "{}"))
     }
