@@ -24,14 +24,32 @@
       });
       count.textContent = count.dataset.shownTemplate.replace("{n}", shown);
     };
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    // The view lives in the URL (?project=…&severity=…&status=…&age=…&sort=2&dir=desc): a filtered or
+    // sorted table can be shared, and a reload keeps it.
+    var params = new URLSearchParams(location.search);
+    ["project", "severity", "status", "age"].forEach(function (name) {
+      if (params.has(name) && form[name]) form[name].value = params.get(name);
+    });
+    var sortState = null;
+    var remember = function () {
+      var next = new URLSearchParams();
+      ["project", "severity", "status", "age"].forEach(function (name) {
+        if (form[name] && form[name].value) next.set(name, form[name].value);
+      });
+      if (sortState) { next.set("sort", sortState.index); next.set("dir", sortState.asc ? "asc" : "desc"); }
+      var query = next.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    };
+    form.addEventListener("input", function () { apply(); remember(); });
+    form.addEventListener("change", function () { apply(); remember(); });
     apply();
-    table.querySelectorAll("th[data-sort]").forEach(function (th, index) {
+    var headers = table.querySelectorAll("th[data-sort]");
+    headers.forEach(function (th, index) {
       th.tabIndex = 0;
       th.setAttribute("role", "columnheader");
-      var sort = function () {
-        var asc = th.getAttribute("aria-sort") !== "ascending";
+      var sort = function (wanted) {
+        var asc = typeof wanted === "boolean" ? wanted : th.getAttribute("aria-sort") !== "ascending";
+        sortState = { index: index, asc: asc };
         table.querySelectorAll("th[data-sort]").forEach(function (o) { o.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", asc ? "ascending" : "descending");
         var numeric = th.dataset.sort === "num";
@@ -49,10 +67,14 @@
         sorted.forEach(function (r) { body.appendChild(r); });
         body.hidden = false;
         apply();
+        remember();
       };
-      th.addEventListener("click", sort);
+      th.addEventListener("click", function () { sort(); });
       th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+      th._sort = sort;
     });
+    var sortIndex = parseInt(params.get("sort"), 10);
+    if (headers[sortIndex]) headers[sortIndex]._sort(params.get("dir") !== "desc");
   }
   // Offline search over the generated index.
   var search = document.getElementById("search-form");
@@ -91,6 +113,11 @@
     var q = new URLSearchParams(location.search).get("q");
     if (q) input.value = q;
     run();
-    input.addEventListener("input", run);
+    // The query lives in the URL (?q=…): a search can be shared, and a reload keeps it.
+    input.addEventListener("input", function () {
+      run();
+      var query = input.value.trim();
+      history.replaceState(null, "", location.pathname + (query ? "?q=" + encodeURIComponent(query) : "") + location.hash);
+    });
   }
 })();
