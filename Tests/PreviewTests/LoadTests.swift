@@ -32,6 +32,7 @@ struct LoadTests {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             #expect(statuses.count == clients * perClient)
             #expect(statuses.allSatisfy { $0 == 200 })
+            #expect(RawHTTP.emptyRetries.value <= statuses.count / 100, "connections closed without an answer: \(RawHTTP.emptyRetries.value)")
             print("Preview load: \(statuses.count) requests in \(String(format: "%.2f", seconds)) s = \(Int(Double(statuses.count) / seconds)) requests/s")
         }
     }

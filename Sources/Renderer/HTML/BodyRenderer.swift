@@ -71,11 +71,15 @@ public struct BodyRenderer {
         anchoredLines.contains(line) ? " id=\"L\(line)\"" : ""
     }
 
-    private func blocks(_ blocks: [Block], into out: inout String, toc: inout [(Int, String, String)], tight: Bool) {
-        for block in blocks { self.block(block, into: &out, toc: &toc, tight: tight) }
+    /// - Parameter parentLine: the line of the list item the blocks belong to: it carries that line's
+    ///   anchor already, so its first paragraph (same line) must not repeat the id.
+    private func blocks(_ blocks: [Block], into out: inout String, toc: inout [(Int, String, String)], tight: Bool,
+                        parentLine: Int? = nil) {
+        for block in blocks { self.block(block, into: &out, toc: &toc, tight: tight, parentLine: parentLine) }
     }
 
-    private func block(_ block: Block, into out: inout String, toc: inout [(Int, String, String)], tight: Bool) {
+    private func block(_ block: Block, into out: inout String, toc: inout [(Int, String, String)], tight: Bool,
+                       parentLine: Int? = nil) {
         switch block {
         case .heading(let level, let content, let line):
             if line == skipHeadingLine { return }
@@ -88,17 +92,17 @@ public struct BodyRenderer {
             out += "<a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>\n"
         case .paragraph(let content, let line):
             if tight {
-                if anchoredLines.contains(line) { out += "<span id=\"L\(line)\"></span>" }
+                if anchoredLines.contains(line), line != parentLine { out += "<span id=\"L\(line)\"></span>" }
                 inlines(content, into: &out, firstLine: line)
                 out += "\n"
             } else {
-                out += "<p\(lineID(line))>"
+                out += "<p\(line == parentLine ? "" : lineID(line))>"
                 inlines(content, into: &out, firstLine: line)
                 out += "</p>\n"
             }
         case .blockQuote(let inner, let line):
             out += "<blockquote\(lineID(line))>\n"
-            blocks(inner, into: &out, toc: &toc, tight: false)
+            blocks(inner, into: &out, toc: &toc, tight: false, parentLine: line)
             out += "</blockquote>\n"
         case .list(let list):
             let tag = list.ordered ? "ol" : "ul"
@@ -112,7 +116,7 @@ public struct BodyRenderer {
                 } else {
                     out += "<li\(id)>"
                 }
-                blocks(item.blocks, into: &out, toc: &toc, tight: list.tight)
+                blocks(item.blocks, into: &out, toc: &toc, tight: list.tight, parentLine: item.line)
                 out += "</li>\n"
             }
             out += "</\(tag)>\n"

@@ -72,6 +72,8 @@ final class SSEClient: @unchecked Sendable {
         var chunked: Bool?
         while true {
             let count = read(fd, &buffer, buffer.count)
+            // A signal (another test's child process ending) interrupts the call: read again.
+            if count < 0, errno == EINTR { continue }
             if count <= 0 { return }
             raw.append(contentsOf: buffer[0..<count])
             if chunked == nil {
