@@ -31,6 +31,8 @@ struct ItemWalkState {
     var listOrdinal: Int?
     /// Every line of the list item being read (its status may sit after the title: `… *Statut : corrigé.*`).
     var listItemLines: [TextLine] = []
+    /// What the report says its priority numbers mean (`Priority 1 (High): …` → 1 is high).
+    var priorityLegend: [Int: Severity] = [:]
     /// True when the report's priorities start at P0 (then P0 is critical and P1 high).
     var priorityScaleStartsAtZero = false
 
@@ -63,7 +65,29 @@ struct ItemWalkState {
     /// The level a text states: a P-level on the report's own scale (`P1` is high when the report
     /// starts at P0), else a severity word or badge.
     func severity(in text: String) -> Severity? {
-        PriorityScale.level(in: text, startsAtZero: priorityScaleStartsAtZero) ?? vocabulary.severity(in: text)
+        priority(text) ?? vocabulary.severity(in: text)
+    }
+
+    /// A priority on the report's scale: its own legend first (`Priority 1 (High)`), else P0/P1 scales.
+    func priority(_ text: String) -> Severity? {
+        if !priorityLegend.isEmpty {
+            let words = TextNormalizer.key(text).split(separator: " ")
+            if words.count <= 3, let number = words.compactMap({ Int($0.hasPrefix("p") ? $0.dropFirst() : $0) }).first,
+               let level = priorityLegend[number] { return level }
+        }
+        return PriorityScale.level(in: text, startsAtZero: priorityScaleStartsAtZero)
+    }
+
+    /// `Priority 1 (High): a fundamental weakness…`, `P2 = moyenne`: a line that defines a priority number.
+    mutating func learnPriority(from text: String) {
+        let words = TextNormalizer.key(text).split(separator: " ")
+        guard words.count >= 3, words.count <= 40 else { return }
+        var index = 0
+        var number: Int?
+        if words[0].hasPrefix("priorit"), let n = Int(words[1]) { number = n; index = 2 }
+        else if words[0].count == 2, words[0].first == "p", let n = Int(words[0].dropFirst()) { number = n; index = 1 }
+        guard let number, index < words.count, let level = vocabulary.severity(wholeText: String(words[index])) else { return }
+        priorityLegend[number] = level
     }
 
     /// The status a list item states with a label anywhere in its text (`*Statut : corrigé le 3 mai*`).

@@ -12,10 +12,11 @@ struct ItemWalker: MarkdownWalker {
 
     /// In the order they are asked: the first rule that claims a block decides what it is.
     static let headingRules: [any ItemRule] = [
-        PriorityRule(), FindingStatusRule(), LeadingIDRule(), SeveritySectionRule(), SeverityLineRule(), FindingSectionRule(),
+        PriorityRule(), FindingStatusRule(), LeadingIDRule(), FindingLabelRule(), SeveritySectionRule(), SeverityLineRule(),
+        FindingSectionRule(),
     ]
     static let lineRules: [any ItemRule] = [
-        ChecklistRule(), FindingStatusRule(), LeadingIDRule(), SeverityLineRule(), PriorityRule(), SeveritySectionRule(),
+        ChecklistRule(), FindingStatusRule(), LeadingIDRule(), FindingLabelRule(), SeverityLineRule(), PriorityRule(), SeveritySectionRule(),
         FindingListRule(), ProseCountRule(),
     ]
     static let tableRules: [any ItemRule] = [FindingStatusRule(), LegendTableRule(), ItemTableRule()]
@@ -70,9 +71,11 @@ struct ItemWalker: MarkdownWalker {
         if state.closure == nil {
             state.closure = ClosureStatement.read(inlines.plainText, line: line, ids: context.ids, vocabulary: state.vocabulary)
         }
+        if walk.listDepth == 0, inlines.contains(.softBreak) { ProseCountRule.read(inlines.plainText, line: line, &state) }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
         for textLine in TextLines.of(inlines, startLine: line) {
+            state.learnPriority(from: textLine.text)
             for rule in Self.lineRules where rule.line(textLine, in: nil, depth: 0, &state) { break }
         }
     }
@@ -92,6 +95,7 @@ struct ItemWalker: MarkdownWalker {
 
     mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context walk: WalkContext) {
         let first = Self.firstLine(of: item)
+        state.learnPriority(from: first.text)
         state.listOrdinal = list.ordered ? list.items.firstIndex(where: { $0.line == item.line }).map { list.start + $0 } : nil
         state.listItemLines = item.blocks.flatMap { block -> [TextLine] in
             if case .paragraph(let inlines, let line) = block { return TextLines.of(inlines, startLine: line) }

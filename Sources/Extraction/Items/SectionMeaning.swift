@@ -69,6 +69,7 @@ struct SectionMeaning {
         "de", "des", "du", "la", "le", "les", "a", "of", "risque", "risques", "criticite", "anomalie", "anomalies",
         "optimizations", "optimisations", "optimization", "optimisation", "observations", "defauts", "defaut", "weaknesses",
         "faiblesses", "items", "saving", "savings", "severity:", "rated", "classees", "classes", "notes", "remarques",
+        "nc", "ncs", "non-conformite", "non-conformites", "nonconformite", "nonconformites", "type",
     ]
 
     /// The level a whole heading names, numbering and counts aside: `## Medium Risk` medium,
@@ -157,7 +158,10 @@ enum FindingParts {
         if statusParts.contains(key) { return true }
         // `Vendor response`, `Management response`, `Current status`, `Statut actuel`.
         let words = key.split(separator: " ")
-        guard words.count <= 3, let last = words.last, let first = words.first else { return false }
+        guard let first = words.first else { return false }
+        // `Status at final report`, `Statut au 18 avril`.
+        if words.count <= 5, ["status", "statut", "etat"].contains(first) { return true }
+        guard words.count <= 3, let last = words.last else { return false }
         return ["response", "responses", "status"].contains(last) || ["reponse", "statut", "etat"].contains(first)
             || isVerdictLabel(key)
     }

@@ -20,6 +20,21 @@ struct MetadataWalker {
         var metadata = Metadata()
         var inHeader = true
         var headerDate: (AuditDate, Int)?
+        /// A date the header names as the report's own (`Report date`, `Rapport du`, `Final report issued`):
+        /// it wins over the dates of the work (`Analyse réalisée le`, `Lab runs`) and of drafts.
+        var reportDate: (AuditDate, Int)?
+        func header(_ date: AuditDate, _ line: TextLine, label: String) {
+            let key = TextNormalizer.key(label)
+            if ["draft", "brouillon", "projet de rapport", "provisoire", "preliminary", "preliminaire"].contains(where: key.contains) {
+                if looseHeaderDate == nil { looseHeaderDate = (date, line.line) }
+                return
+            }
+            if Self.namesTheReport(key) {
+                if reportDate == nil { reportDate = (date, line.line) }
+            } else if headerDate == nil {
+                headerDate = (date, line.line)
+            }
+        }
         var bodyDate: (AuditDate, Int)?
         var looseHeaderDate: (AuditDate, Int)?
         var closingDate: (AuditDate, Int)?
@@ -35,7 +50,18 @@ struct MetadataWalker {
         var laterH1: String?
         let dates = DateParser(vocabulary: context.vocabulary)
 
+        /// The line before, for definition lists (`Publication date` / `:   11 June 2025`).
+        var previousLine: TextLine?
         func consider(_ line: TextLine) {
+            defer { previousLine = line }
+            if line.text.hasPrefix(":"), let term = previousLine, !term.text.contains(":") {
+                let value = line.text.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+                considerLine(TextLine(text: term.text + ": " + value, inlines: [], line: line.line))
+                return
+            }
+            considerLine(line)
+        }
+        func considerLine(_ line: TextLine) {
             // Every date has a four-digit year; lines without one can only name an author or verdict.
             let hasYear = line.text.hasFourDigitRun
             guard hasYear || (inHeader && line.text.utf8.contains(UInt8(ascii: ":"))) else { return }
@@ -50,7 +76,7 @@ struct MetadataWalker {
                 case "date":
                     // `Date : du 2 au 6 juin 2025`: a range names the day it ended.
                     if hasYear, let date = dates.rangeEnd(in: value) ?? dates.firstDate(in: value) {
-                        if inHeader { if headerDate == nil { headerDate = (date, line.line) } }
+                        if inHeader { header(date, line, label: label + " " + value) }
                         else if bodyDate == nil { bodyDate = (date, line.line) }
                         return
                     }
@@ -62,12 +88,21 @@ struct MetadataWalker {
                     return
                 default: break
                 }
+            } else if let (label, value) = labelled, hasYear, let date = dates.firstDate(in: value),
+                      Self.namesADate(label) || value.components(separatedBy: " — ").contains(where: { endsWithDateLabel(prefixBeforeDate($0)) }) {
+                // `Version: 1.0 — issued 7 February 2025`: the value names the report's date itself.
+                if inHeader { header(date, line, label: label + " " + value) }
+                else if bodyDate == nil { bodyDate = (date, line.line) }
+                return
             }
-            // "Audit réalisé le 2024-12-28", "Audit performed on March 3, 2025": label words then the date.
+            // "Audit réalisé le 2024-12-28", "Audit performed on March 3, 2025", "Rapport remis le 27 janvier 2025":
+            // label words then the date.
             if hasYear, let date = dates.firstDate(in: line.text) {
                 let prefix = prefixBeforeDate(line.text)
-                if let field = context.vocabulary.metadataField(forLabel: prefix), field == "date" {
-                    if inHeader { if headerDate == nil { headerDate = (date, line.line) } }
+                if context.vocabulary.metadataField(forLabel: prefix) == "date"
+                    || (endsWithDateLabel(prefix) && !TextNormalizer.key(prefix).hasSuffix(" le") && TextNormalizer.key(prefix) != "le")
+                    || TextNormalizer.key(prefix).hasSuffix(" remis le") || TextNormalizer.key(prefix).hasSuffix(" etabli le") {
+                    if inHeader { header(date, line, label: prefix) }
                     else if bodyDate == nil { bodyDate = (date, line.line) }
                 } else if inHeader, looseHeaderDate == nil, labelled == nil || prefix.count < 40 {
                     looseHeaderDate = (date, line.line)
@@ -129,11 +164,20 @@ struct MetadataWalker {
         document.walk(&visitor)
 
         if metadata.title == nil { metadata.title = coverTitle ?? laterH1 }
-        if let chosen = headerDate ?? bodyDate ?? periodDate ?? logDate ?? looseHeaderDate ?? closingDate ?? summaryDate {
+        if let chosen = reportDate ?? headerDate ?? bodyDate ?? periodDate ?? logDate ?? looseHeaderDate ?? closingDate ?? summaryDate {
             metadata.date = chosen.0
             metadata.dateLine = chosen.1
         }
         return WalkResult(metadata)
+    }
+
+    /// `Document date`, `Date du document`, `Date of issue`: a label that names a date of the report
+    /// (not `Next review date`, `Retest date`, `Target date`).
+    static func namesADate(_ label: String) -> Bool {
+        let key = TextNormalizer.key(label)
+        guard key.split(separator: " ").contains(where: { $0 == "date" || $0 == "dated" }) else { return false }
+        return !["next", "prochain", "prochaine", "retest", "target", "cible", "due", "echeance", "deadline", "start", "debut",
+                 "previous", "precedent", "precedente", "birth", "creation"].contains { key.contains($0) }
     }
 
     /// `Introduction`, `Sommaire`, `Table of Contents`: a first heading that is not the report's title.
@@ -170,12 +214,23 @@ struct MetadataWalker {
         return prefix.trimmingCharacters(in: CharacterSet(charactersIn: " :*_-–—>|"))
     }
 
+    /// True when the text before a date ends with a date label (`… réalisé le`, `… issued`). A generic
+    /// word alone (`report`, `date`) counts only as the whole text: `Chrome UX Report, 28-day window
+    /// ending 1 June` does not date the report.
     private func endsWithDateLabel(_ prefix: String) -> Bool {
         let words = TextNormalizer.key(prefix).split(separator: " ")
         for length in 1...min(4, max(1, words.count)) where length <= words.count {
-            if context.vocabulary.metadataField(forLabel: words.suffix(length).joined(separator: " ")) == "date" { return true }
+            let phrase = words.suffix(length).joined(separator: " ")
+            if length == 1, length < words.count, ["report", "rapport", "date"].contains(phrase) { continue }
+            if context.vocabulary.metadataField(forLabel: phrase) == "date" { return true }
         }
         return false
+    }
+
+    /// `Report date`, `Rapport du`, `Final report issued`, `Document date`, `Publication date`.
+    static func namesTheReport(_ key: String) -> Bool {
+        ["report", "rapport", "document", "publication", "issued", "emis", "remis", "etabli", "revised", "revision",
+         "updated", "mise a jour", "version"].contains { key.contains($0) }
     }
 
     private func clean(_ value: String) -> String {

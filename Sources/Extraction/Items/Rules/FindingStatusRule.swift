@@ -41,7 +41,8 @@ struct FindingStatusRule: ItemRule {
                 state.openFinding = open
                 claimed = true
             } else if Self.isSeverityLabel(label, value: value, state: state) {
-                if let severity = StatedLevel.severity(in: value, state: state) {
+                if let severity = StatedLevel.severity(in: value, state: state)
+                    ?? (state.vocabulary.columnRole(forHeader: label) == .severity ? state.priority(value) : nil) {
                     state.collector.stateSeverity(severity, text: value, forItemAt: open.index)
                 } else if let severity = StatedLevel.cvss(in: part) {
                     state.collector.stateSeverity(severity, text: value, forItemAt: open.index, derived: true)
@@ -125,6 +126,8 @@ struct FindingStatusRule: ItemRule {
 
     /// `**Status:** value`, `Statut : value`, `Client response – value`.
     static func labelled(_ text: String) -> (label: String, value: String)? {
+        // `:   **Severity:** High`: a definition-list line (Pandoc, Markdown Extra) of the term above.
+        let text = text.hasPrefix(":") ? String(text.dropFirst().drop(while: { $0 == " " || $0 == "\t" })) : text
         if let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: 0)) {
             return (label.trimmingCharacters(in: CharacterSet(charactersIn: "*_ ")), value.trimmingCharacters(in: CharacterSet(charactersIn: "*_ ")))
         }

@@ -88,7 +88,7 @@ struct ItemTableRule: ItemRule {
                 if !text.isEmpty, text.contains(where: { $0.isLetter || $0.isNumber || TextNormalizer.isEmojiLike($0.unicodeScalars.first!) }) {
                     statusText = text
                     explicitStatus = true
-                    if let s = state.vocabulary.status(in: text) {
+                    if let s = state.vocabulary.status(in: text) ?? Self.progress(text) {
                         status = s
                     } else {
                         state.collector.unknownWord(text, what: "status", line: row.line)
@@ -102,6 +102,13 @@ struct ItemTableRule: ItemRule {
                                 explicitSeverity: explicitSeverity, explicitStatus: explicitStatus)
         }
         return true
+    }
+
+    /// `40 %` in an `Avancement` / `Progress` column: 0 % is open, 100 % done, anything between partial.
+    static func progress(_ text: String) -> Status? {
+        guard case .score(let score)? = ScoreParser.firstScore(in: text, line: 0), score.scale == 100,
+              TextNormalizer.key(text).split(separator: " ").count <= 2 else { return nil }
+        return score.value <= 0 ? .open : score.value >= 100 ? .done : .partial
     }
 
     /// A column whose header says something else (`Résultat du contre-audit`) but whose values are
@@ -142,6 +149,7 @@ struct ItemTableRule: ItemRule {
             let levels = values.filter { value in
                 TextNormalizer.key(value).split(separator: " ").count <= 3
                     && (state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
+                        || SectionMeaning.severitySection(value, vocabulary: state.vocabulary) != nil
                         || PriorityScale.level(in: value, startsAtZero: state.priorityScaleStartsAtZero) != nil
                         || StatedLevel.severity(in: value, state: state) != nil)
             }

@@ -25,7 +25,7 @@ struct LegendTableRule: ItemRule {
         let levels = firsts.map {
             state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle($0))
                 ?? SectionMeaning.severitySection($0, vocabulary: state.vocabulary)?.0
-                ?? PriorityScale.level(in: $0, startsAtZero: state.priorityScaleStartsAtZero)
+                ?? state.priority($0)
         }
         let statuses = firsts.map { state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) }
         let isLevelLegend = levels.allSatisfy { $0 != nil }

@@ -10,21 +10,37 @@ struct ProseCountRule: ItemRule {
         "conformites", "observations", "failles", "faille", "risques", "risks",
     ]
 
+    static let linking: Set<Substring> = ["rated", "classified", "classees", "classes", "of", "de", "at", "jugees", "juges", "noted"]
+
+    /// `one critical, two high`, `une critique et deux élevées`.
+    static let numberWords: [Substring: Int] = [
+        "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
+        "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    ]
+
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        guard line.text.hasASCIIDigit else { return false }
-        let words = TextNormalizer.key(line.text).split(separator: " ")
-        guard words.contains(where: { Self.nouns.contains($0) }) else { return false }
+        Self.read(line.text, line: line.line, &state)
+        return false
+    }
+
+    /// Reads a sentence or a whole paragraph (a tally may wrap over lines: `… 2 low and 1` / `informational.`).
+    static func read(_ text: String, line: Int, _ state: inout ItemWalkState) {
+        guard state.statedCounts.isEmpty else { return }
+        let words = TextNormalizer.key(text).split(separator: " ")
+        guard words.contains(where: { nouns.contains($0) }) else { return }
         var counts: [StatedCount] = []
         for (index, word) in words.enumerated() where index + 1 < words.count {
-            guard let count = Int(word), count < 1000 else { continue }
+            guard let count = Int(word) ?? numberWords[word], count < 1000 else { continue }
             // `2 high`, `3 medium`, `2 critiques`, `4 élevées` (a noun may sit between: `2 high-risk issues`).
-            let next = String(words[index + 1])
+            // (`three rated high`, `deux classées majeures`: one linking word may stand between.)
+            var next = String(words[index + 1])
+            if linking.contains(words[index + 1]), index + 2 < words.count { next = String(words[index + 2]) }
             if let severity = state.vocabulary.severity(wholeText: next), !next.hasPrefix("p") {
-                counts.append(StatedCount(severity: severity, count: count, line: line.line))
+                counts.append(StatedCount(severity: severity, count: count, line: line))
             }
         }
         // One count alone may be any number in a sentence; two or more are the report's tally.
-        if counts.count >= 2, state.statedCounts.isEmpty { state.statedCounts += counts }
-        return false
+        if counts.count >= 2 { state.statedCounts += counts }
     }
 }
