@@ -21,7 +21,17 @@ import Testing
         var server = PreviewServer(site: BuilderSite(options: options), host: "127.0.0.1", port: 0, logger: logger)
         server.pollInterval = .milliseconds(40)
         let running = try await server.start()
-        defer { Task { await running.stop() } }
+        do {
+            try await check(running, report: report, original: original)
+        } catch {
+            await running.stop()
+            throw error
+        }
+        await running.stop()
+    }
+
+    /// The edits and what open pages see, against a running preview (stopped once by the caller).
+    func check(_ running: RunningPreview, report: URL, original: String) async throws {
         let events = try SSEClient(port: running.port)
         defer { events.close() }
         #expect(await events.response()?.status == 200)
@@ -41,6 +51,5 @@ import Testing
         #expect(overlay?.data.contains("front matter") == true)
         let page = try await RawHTTP.request(port: running.port, "/fr/projects/acme/2025-01-10-audit/")
         #expect(page.text.contains("Une phrase."))
-        await running.stop()
     }
 }

@@ -23,10 +23,14 @@ struct RatingWalker: MarkdownWalker {
         guard !tableFound else { return }
         let reader = TableReader(table: table, context: context)
         guard reader.idColumn == nil, !table.rows.isEmpty else { return }
-        // A table with numeric scores is the ScoreWalker's.
+        // A table with numeric scores is the ScoreWalker's (a score stands alone in its cell; a comment
+        // that quotes a percentage is not a score); a checklist (a column of Pass/Fail) rates nothing.
         for column in 0..<reader.columnCount {
             let values = table.rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
-            if values.contains(where: { Vocabulary.level($0) == nil && ScoreParser.isScore($0) }) { return }
+            if values.contains(where: { $0.count <= 12 && Vocabulary.level($0) == nil && ScoreParser.isScore($0) }) { return }
+            // (Colour badges alone may be ratings: only status words count here.)
+            let statuses = values.filter { !TextNormalizer.key($0).isEmpty && context.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) != nil }
+            if values.count >= 2, statuses.count * 3 >= values.count * 2 { return }
         }
         let labelColumn = reader.roles.firstIndex { $0 == .label } ?? 0
         for column in 0..<reader.columnCount where column != labelColumn {

@@ -114,7 +114,8 @@ struct ScoreWalker {
             guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
                   value.hasASCIIDigit else { return }
             let (domain, known) = context.vocabulary.domainKey(forLabel: label)
-            guard known, !headingDomains.contains(where: { $0.domain == domain }),
+            // `Taux de conformité MASVS : 67 %` is the overall figure, not a "compliance" domain.
+            guard known, !context.vocabulary.isGlobalScoreLabel(label), !headingDomains.contains(where: { $0.domain == domain }),
                   case .score(let score) = ScoreParser.firstScore(in: value, line: line) else { return }
             headingDomains.append(DomainScore(domain: domain, label: TextNormalizer.cleanTitle(label), score: score))
         }

@@ -120,7 +120,7 @@ struct FindingStatusRule: ItemRule {
     /// Pieces of a line that may each be `label: value` (`Risk: High · Resolution: Fixed`).
     static func parts(_ text: String) -> [String] {
         var pieces = [text]
-        for separator in [" · ", " | ", "; "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
+        for separator in [" · ", " | ", "; ", " — ", " – "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
         return pieces
     }
 
