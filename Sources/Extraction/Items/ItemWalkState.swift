@@ -110,6 +110,7 @@ struct ItemWalkState {
         if let status = labelledStatus(in: lines) { return status }
         let text = lines.map(\.text).joined(separator: " ")
         var sentences = text.components(separatedBy: ". ").flatMap { $0.components(separatedBy: "* ") }
+            .flatMap { $0.components(separatedBy: "] ") }
         guard sentences.count > 1 else { return nil }
         sentences.removeFirst() // the title
         for sentence in sentences {
@@ -117,6 +118,19 @@ struct ItemWalkState {
             if let status = vocabulary.status(atStartOf: trimmed), status != .unknown,
                TextNormalizer.key(trimmed).split(separator: " ").first.map({ !["no", "non", "pas", "not", "ok"].contains($0) }) ?? false {
                 return status
+            }
+        }
+        return nil
+    }
+
+    /// A level a list item states with a label anywhere in its text (`[Criticité : haute]`, `Severity: High`).
+    func itemSeverity(in lines: [TextLine]) -> Severity? {
+        for line in lines {
+            for piece in line.text.split(whereSeparator: { "[]();—".contains($0) }) {
+                guard let (label, value) = FindingStatusRule.labelled(String(piece)), !value.isEmpty,
+                      FindingStatusRule.isSeverityLabel(label, value: value, state: self)
+                        || vocabulary.columnRole(forHeader: label) == .severity else { continue }
+                if let level = vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) ?? priority(value) { return level }
             }
         }
         return nil

@@ -78,6 +78,8 @@ struct SectionMeaning {
         let cleaned = TextNormalizer.cleanTitle(text)
         let words = TextNormalizer.key(cleaned).split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
         guard !words.isEmpty, words.count <= 5 else { return nil }
+        // `Points faibles` are weaknesses (findings of every level), `Points forts` strengths: not levels.
+        if ["points faibles", "point faible", "points forts", "point fort"].contains(words.joined(separator: " ")) { return nil }
         let levelWords = words.filter { !sectionFiller.contains($0) }
         guard !levelWords.isEmpty, levelWords.count <= 2 else { return nil }
         // The whole remainder must be a level (`Critical & High` names two; `High availability` is a topic).

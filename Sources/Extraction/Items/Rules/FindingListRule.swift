@@ -10,7 +10,8 @@ struct FindingListRule: ItemRule {
         let title = TextNormalizer.cleanTitle(line.text)
         guard !title.isEmpty else { return false }
         // `**Critical patches applied late** (High)`: the level in its own segment, else a level word.
-        let severity = StatedLevel.severity(in: line.text, state: state) ?? state.severity(in: line.text)
+        let severity = state.itemSeverity(in: state.listItemLines) ?? StatedLevel.severity(in: line.text, state: state)
+            ?? state.severity(in: line.text)
         // Badges lead findings as levels (`🟠 Contraste insuffisant`): only a status in a segment of its own counts.
         let status = StatedLevel.status(in: line.text, vocabulary: state.vocabulary) ?? state.itemStatus(in: state.listItemLines)
         state.collector.add(Item(kind: kind, id: nil, title: title, severity: severity, status: status ?? .open, line: item.line,

@@ -30,7 +30,9 @@ struct ItemTableRule: ItemRule {
 
         let kind: Item.Kind
         if idColumn != nil {
-            kind = announced == .risk ? .risk : .gap
+            // `| P1 | Préconisation |`: numbered recommendations are not findings.
+            kind = announced == .risk ? .risk : announced == .recommendation && reader.header(titleColumn).isEmpty == false
+                && state.vocabulary.kind(forHeader: reader.header(titleColumn)) == .recommendation ? .recommendation : .gap
         } else if statusColumn != nil {
             // A level and a status on each row: findings being followed (`| # | Point | Priorité | Statut |`).
             kind = announced ?? (severityColumn != nil ? .gap : .task)
