@@ -17,9 +17,6 @@ enum ClosureStatement {
         "corrigee", "resolu", "resolus", "resolues", "traite", "traites", "traitees", "leve", "leves", "levees", "clos", "closes",
         "fermes", "fermees", "remedie", "remedies", "implemented", "implementes", "implementees",
     ]
-    static let completedMarkers: Set<Substring> = [
-        "been", "were", "are", "now", "ete", "sont", "est", "a", "ont", "is", "has", "have", "desormais",
-    ]
     static let negations: Set<Substring> = [
         "not", "no", "none", "pas", "aucun", "aucune", "ne", "n'ont", "n'a", "n'est", "must", "should", "doivent", "devront",
         "doit", "devra", "need", "needs", "will", "shall", "if", "si", "once", "lorsque", "quand", "until", "jusqu'a",
@@ -59,9 +56,8 @@ enum ClosureStatement {
               let q = words.firstIndex(where: { quantifiers.contains($0) }) else { return false }
         let after = words[q...]
         guard let noun = after.prefix(8).firstIndex(where: { nouns.contains($0) }),
-              let done = words[noun...].prefix(26).firstIndex(where: { doneWords.contains($0) }) else { return false }
-        guard words[noun..<done].contains(where: { completedMarkers.contains($0) }) || words[done...].prefix(3).contains("verified")
-                || words[noun..<done].contains("sont") || done > noun else { return false }
+              words[noun...].prefix(26).contains(where: { doneWords.contains($0) }) else { return false }
+        // A request (`must`, `should`), a condition (`once`, `if`) or a denial (`not`, `aucun`) closes nothing.
         return !words.contains { negations.contains($0) }
     }
 }

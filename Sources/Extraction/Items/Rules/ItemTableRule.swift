@@ -26,13 +26,13 @@ struct ItemTableRule: ItemRule {
         for c in [idColumn, statusColumn, severityColumn] { if let c { taken.insert(c) } }
         guard let titleColumn = reader.titleColumn(excluding: taken) else { return false }
         // The title column's header names the kind (`Constat`, `Risque`), else the section's heading does.
-        let announced = state.vocabulary.kind(forHeader: reader.header(titleColumn)) ?? state.currentListKind?.listKind
+        let headerKind = state.vocabulary.kind(forHeader: reader.header(titleColumn))
+        let announced = headerKind ?? state.currentListKind?.listKind
 
         let kind: Item.Kind
         if idColumn != nil {
-            // `| P1 | Préconisation |`: numbered recommendations are not findings.
-            kind = announced == .risk ? .risk : announced == .recommendation && reader.header(titleColumn).isEmpty == false
-                && state.vocabulary.kind(forHeader: reader.header(titleColumn)) == .recommendation ? .recommendation : .gap
+            // (`| P1 | Préconisation |`: numbered recommendations are not findings.)
+            kind = announced == .risk ? .risk : headerKind == .recommendation ? .recommendation : .gap
         } else if statusColumn != nil {
             // A level and a status on each row: findings being followed (`| # | Point | Priorité | Statut |`).
             kind = announced ?? (severityColumn != nil ? .gap : .task)
