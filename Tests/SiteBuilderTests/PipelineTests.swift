@@ -232,5 +232,10 @@ import Testing
         try site.write("site.yaml", "title: ok\nlanguages: [fr, en\n")
         #expect(throws: (any Error).self) { try site.build() }
         do { try site.build() } catch { #expect("\(error)".contains("site.yaml:")) }
+        // A theme named by a wrong type, or a folder that does not exist: fatal, with the reason.
+        try site.write("site.yaml", "title: ok\ntheme: [a, b]\n")
+        do { try site.build(); Issue.record("a list as theme built") } catch { #expect("\(error)".contains("site.yaml:2")) }
+        try site.write("site.yaml", "theme: themes/nowhere\n")
+        do { try site.build(); Issue.record("a missing theme built") } catch { #expect("\(error)".contains("theme folder not found")) }
     }
 }

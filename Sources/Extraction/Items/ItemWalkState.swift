@@ -80,6 +80,8 @@ struct ItemWalkState {
 
     /// `Priority 1 (High): a fundamental weakness…`, `P2 = moyenne`: a line that defines a priority number.
     mutating func learnPriority(from text: String) {
+        // Cheap test first: this runs on every line of every report.
+        guard let first = text.drop(while: { $0 == "*" || $0 == "_" || $0 == " " || $0 == "-" }).first, first == "P" || first == "p" else { return }
         let words = TextNormalizer.key(text).split(separator: " ")
         guard words.count >= 3, words.count <= 40 else { return }
         var index = 0

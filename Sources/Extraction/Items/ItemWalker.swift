@@ -71,7 +71,7 @@ struct ItemWalker: MarkdownWalker {
         if state.closure == nil {
             state.closure = ClosureStatement.read(inlines.plainText, line: line, ids: context.ids, vocabulary: state.vocabulary)
         }
-        if walk.listDepth == 0, inlines.contains(.softBreak) { ProseCountRule.read(inlines.plainText, line: line, &state) }
+        if walk.listDepth == 0 { ProseCountRule.read(inlines.plainText, line: line, &state) }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
         for textLine in TextLines.of(inlines, startLine: line) {

@@ -213,6 +213,7 @@ import Testing
         findings:
           SEC-01: done
           SEC-09: {severity: high, status: accepted, title: Stated only here}
+          SEC-10: bof
         ---
         # Audit
 
@@ -227,7 +228,10 @@ import Testing
         #expect(stated.severity == .high)
         #expect(stated.status == .accepted)
         #expect(stated.title == "Stated only here")
-        #expect(result.diagnostics.filter { $0.code == "frontmatter.stated-finding" && $0.severity == .info }.count == 2)
+        #expect(result.diagnostics.filter { $0.code == "frontmatter.stated-finding" && $0.severity == .info }.count == 3)
+        let unknown = result.diagnostics.first { $0.code == "frontmatter.unknown-word" }
+        #expect(unknown?.severity == .warning && unknown?.line == 1)
+        #expect(unknown?.message.contains("'bof' of SEC-10") == true)
     }
 
     @Test func nothingFromNothing() throws {

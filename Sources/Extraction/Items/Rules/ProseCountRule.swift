@@ -19,8 +19,9 @@ struct ProseCountRule: ItemRule {
         "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
     ]
 
+    /// List items are read here; paragraphs are read whole by the walker (a tally may wrap over lines).
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
-        Self.read(line.text, line: line.line, &state)
+        if item != nil { Self.read(line.text, line: line.line, &state) }
         return false
     }
 
