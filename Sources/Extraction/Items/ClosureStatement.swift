@@ -26,6 +26,7 @@ enum ClosureStatement {
 
     /// The closure a paragraph states, with the IDs it names as exceptions.
     static func read(_ text: String, line: Int, ids: IDMatcher, vocabulary: Vocabulary) -> EarlierClosure? {
+        guard mayClose(words: TextNormalizer.key(text).split(separator: " ")) else { return nil }
         let sentences = text.components(separatedBy: ". ")
         for sentence in sentences {
             let key = TextNormalizer.key(sentence)
@@ -46,12 +47,34 @@ enum ClosureStatement {
         return nil
     }
 
-    static func closesEverything(_ key: String) -> Bool {
-        // `l'ensemble`, `d'audit`: the elided article is not part of the word.
-        let words = key.split(separator: " ").map { word -> Substring in
-            for article in ["l'", "d'", "qu'"] where word.hasPrefix(article) { return word.dropFirst(article.count) }
-            return word
+    /// `l'ensemble`, `d'audit`: the elided article is not part of the word.
+    static func words(of key: String) -> [Substring] {
+        key.split(separator: " ").map(withoutArticle)
+    }
+
+    @inline(__always)
+    static func withoutArticle(_ word: Substring) -> Substring {
+        guard word.utf8.contains(0x27) else { return word }
+        for article in ["l'", "d'", "qu'"] where word.hasPrefix(article) { return word.dropFirst(article.count) }
+        return word
+    }
+
+    /// Most paragraphs have no quantifier or no word of completion: one look at the whole paragraph's
+    /// words rules them out before it is cut into sentences.
+    static func mayClose(words: [Substring]) -> Bool {
+        var quantified = false
+        var done = false
+        for word in words {
+            let bare = withoutArticle(word)
+            if !quantified, quantifiers.contains(bare) { quantified = true }
+            if !done, doneWords.contains(bare) { done = true }
+            if quantified && done { return true }
         }
+        return false
+    }
+
+    static func closesEverything(_ key: String) -> Bool {
+        let words = words(of: key)
         guard words.count >= 4, words.count <= 60,
               let q = words.firstIndex(where: { quantifiers.contains($0) }) else { return false }
         let after = words[q...]

@@ -68,10 +68,13 @@ struct ItemWalker: MarkdownWalker {
 
     mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
         // A closing sentence may wrap over several lines: read the whole paragraph.
-        if state.closure == nil {
-            state.closure = ClosureStatement.read(inlines.plainText, line: line, ids: context.ids, vocabulary: state.vocabulary)
+        // The paragraph's words are cut once for both readers of whole paragraphs.
+        let plain = inlines.plainText
+        let words = TextNormalizer.key(plain).split(separator: " ")
+        if state.closure == nil, ClosureStatement.mayClose(words: words) {
+            state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
         }
-        if walk.listDepth == 0 { ProseCountRule.read(inlines.plainText, line: line, &state) }
+        if walk.listDepth == 0 { ProseCountRule.read(words: words, line: line, &state) }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
         for textLine in TextLines.of(inlines, startLine: line) {

@@ -18,11 +18,15 @@ struct SectionMeaning {
     var isFindingPart = false
     /// True for a heading that defined a finding.
     var definesFinding = false
+    /// True for a section that defines levels (`Severity levels`, `Légende`): its lines are no findings.
+    /// Decided once per heading: every line below asks.
+    let definesLevels: Bool
 
     var level: Int { heading.level }
 
     init(heading: Heading) {
         self.heading = heading
+        definesLevels = SeverityLineRule.definesLevels(heading.text)
     }
 
     static func of(_ heading: Heading, state: ItemWalkState) -> SectionMeaning {

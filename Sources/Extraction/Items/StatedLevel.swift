@@ -8,26 +8,28 @@ enum StatedLevel {
     /// Pieces of a line between separators and parentheses.
     static func segments(_ text: String) -> [String] {
         var pieces: [String] = []
-        var current = ""
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        func flush() {
-            let piece = current.trimmingWhitespace()
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var previous: Unicode.Scalar?
+        var i = scalars.startIndex
+        func flush(upTo end: String.UnicodeScalarView.Index) {
+            let piece = String(Substring(scalars[start..<end])).trimmingWhitespace()
             if !piece.isEmpty { pieces.append(piece) }
-            current = ""
         }
-        while i < scalars.count {
+        while i < scalars.endIndex {
             let s = scalars[i]
+            let next = scalars.index(after: i)
             if s == "(" || s == ")" || s == "[" || s == "]" || s == "|" || s == "·" || s == "—" || s == "–" || s == "," || s == ";" {
-                flush()
-            } else if s == "-" || s == ":", i + 1 < scalars.count, scalars[i + 1] == " ", i > 0, scalars[i - 1] == " " || s == ":" {
-                flush()
-            } else {
-                current.unicodeScalars.append(s)
+                flush(upTo: i)
+                start = next
+            } else if s == "-" || s == ":", next < scalars.endIndex, scalars[next] == " ", previous != nil, previous == " " || s == ":" {
+                flush(upTo: i)
+                start = next
             }
-            i += 1
+            previous = s
+            i = next
         }
-        flush()
+        flush(upTo: scalars.endIndex)
         return pieces
     }
 
@@ -80,7 +82,7 @@ enum StatedLevel {
     /// CVSS v3 base score written on the line: `CVSS 9.8`, `CVSS: 7.5`, `CVSS v3.1: 9.1 — CVSS:3.1/AV:N/…`,
     /// `Score CVSS : 6,5`. The vector and the version number are not the score.
     static func cvss(in text: String) -> Severity? {
-        guard text.range(of: "CVSS", options: .caseInsensitive) != nil else { return nil }
+        guard text.containsIgnoringASCIICase("cvss") else { return nil }
         let withoutVectors = vectorPattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         let range = NSRange(withoutVectors.startIndex..., in: withoutVectors)
         for pattern in [versionedScore, plainScore] {

@@ -73,14 +73,26 @@ public enum TextNormalizer {
     /// True for pictographs and symbols that reports use as badges (✅ ⚠️ 🔴 📊).
     public static func isEmojiLike(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
+        if v < 0xA9 { return false }
         if v == 0xFE0F || v == 0x200D { return true }
         if (0x2190...0x2BFF).contains(v) || (0x1F000...0x1FAFF).contains(v) || (0x2300...0x23FF).contains(v) { return true }
         return scalar.properties.isEmojiPresentation
     }
 
+    /// An ASCII letter, or the lead byte of a Latin letter with an accent (U+00C0–U+024F).
+    @inline(__always)
+    private static func isPlainLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0xC3 && byte <= 0xC9)
+    }
+
     /// Removes leading badges, numbering and markup from a title: `🔍 1.2 **Rollback**` → `Rollback`.
     /// Works on scalars without Foundation: it runs on every table row and list item.
     public static func cleanTitle(_ text: String) -> String {
+        // Most lines open and close on a letter and have no asterisk: nothing to remove.
+        if let first = text.utf8.first, let last = text.utf8.last, isPlainLetter(first), isPlainLetter(last) || last == 0x2E,
+           !text.utf8.contains(0x2A) {
+            return text
+        }
         var scalars = Array(text.unicodeScalars)
         // Markup asterisks anywhere (`**Rollback**`): they are emphasis, not text.
         if scalars.contains("*") { scalars.removeAll { $0 == "*" } }

@@ -58,7 +58,7 @@ enum TextLines {
         let label = text[..<colon].trimmingWhitespace()
         let afterColon = text[colon...].dropFirst()
         let value = afterColon.trimmingWhitespace()
-        guard !label.isEmpty, label.count <= 60 else { return nil }
+        guard !label.isEmpty, label.utf8.count <= 60 || label.count <= 60 else { return nil }
         return (label, value)
     }
 }

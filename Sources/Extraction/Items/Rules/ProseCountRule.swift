@@ -28,7 +28,12 @@ struct ProseCountRule: ItemRule {
     /// Reads a sentence or a whole paragraph (a tally may wrap over lines: `… 2 low and 1` / `informational.`).
     static func read(_ text: String, line: Int, _ state: inout ItemWalkState) {
         guard state.statedCounts.isEmpty else { return }
-        let words = TextNormalizer.key(text).split(separator: " ")
+        read(words: TextNormalizer.key(text).split(separator: " "), line: line, &state)
+    }
+
+    /// The same, over the words of a key the walker already cut.
+    static func read(words: [Substring], line: Int, _ state: inout ItemWalkState) {
+        guard state.statedCounts.isEmpty else { return }
         guard words.contains(where: { nouns.contains($0) }) else { return }
         var counts: [StatedCount] = []
         for (index, word) in words.enumerated() where index + 1 < words.count {

@@ -20,8 +20,9 @@ struct SeverityLineRule: ItemRule {
         let segments = StatedLevel.segments(cleaned)
         // `✅ Images sans alternative (majeur) — corrigé.`: a title with its level and its status in
         // segments of their own is a finding wherever it sits.
-        if headingLevel == nil, segments.count >= 3, let severity = StatedLevel.severity(in: segments.dropFirst().joined(separator: " | "), state: state),
-           let status = StatedLevel.status(in: cleaned, vocabulary: state.vocabulary) {
+        // (The status is the cheaper question, so it is asked first.)
+        if headingLevel == nil, segments.count >= 3, let status = StatedLevel.status(in: cleaned, vocabulary: state.vocabulary),
+           let severity = StatedLevel.severity(in: segments.dropFirst().joined(separator: " | "), state: state) {
             let title = LeadingIDRule.title(cleaned, state: state)
             guard title.count >= 3, state.vocabulary.severity(wholeText: segments[0]) == nil else { return false }
             state.addFinding(Item(kind: .gap, id: nil, title: title, severity: severity, status: status, line: line),
@@ -48,12 +49,15 @@ struct SeverityLineRule: ItemRule {
 
     /// `Severity levels`, `Risk rating`, `Légende`, `Méthodologie`: sections that define levels.
     static func isLegendSection(_ state: ItemWalkState) -> Bool {
-        state.sections.contains { section in
-            let key = TextNormalizer.key(section.heading.text)
-            return ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
-                    "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
-                    "how to read", "lecture", "guide"].contains { key.contains($0) }
-        }
+        state.sections.contains(where: \.definesLevels)
+    }
+
+    /// Words of a heading whose section defines levels rather than stating findings.
+    static func definesLevels(_ heading: String) -> Bool {
+        let key = TextNormalizer.key(heading)
+        return ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
+                "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
+                "how to read", "lecture", "guide"].contains { key.contains($0) }
     }
 
     /// English level names for local references (`High 1`), whatever the report's language.

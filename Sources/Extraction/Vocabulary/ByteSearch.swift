@@ -1,0 +1,72 @@
+/// `text.contains("word")` over UTF-8 bytes.
+///
+/// With Foundation imported anywhere in the module, `String.contains(_:)` resolves to Foundation's
+/// `StringProtocol.contains`, which bridges to `NSString.range(of:)` and costs about a microsecond
+/// per call; the rules call it on every line of every report. This overload is more specific, so it
+/// is the one chosen for `String` arguments. It compares bytes: the texts it runs on are folded keys
+/// and scalars straight from the report, where canonical equivalence plays no part.
+extension String {
+    func contains(_ other: String) -> Bool {
+        var haystack = self
+        var needle = other
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in ByteSearch.find(n, in: h) }
+        }
+    }
+}
+
+extension String {
+    /// `needle` (lower-case ASCII) in any ASCII case: `CVSS`, `cvss`, `Cvss`.
+    func containsIgnoringASCIICase(_ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard !n.isEmpty, n.count <= utf8.count else { return false }
+        var haystack = self
+        return haystack.withUTF8 { h in
+            var i = 0
+            while i + n.count <= h.count {
+                var k = 0
+                while k < n.count, (h[i + k] | (h[i + k] >= 0x41 && h[i + k] <= 0x5A ? 0x20 : 0)) == n[k] { k += 1 }
+                if k == n.count { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
+extension Substring {
+    func contains(_ other: String) -> Bool {
+        var haystack = self
+        var needle = other
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in ByteSearch.find(n, in: h) }
+        }
+    }
+}
+
+enum ByteSearch {
+    /// True when `needle` occurs in `haystack` (a plain first-byte scan, then a compare: needles are
+    /// short). An empty needle is found nowhere, as with Foundation.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        guard n > 0 else { return false }
+        guard n <= haystack.count, let first = needle.first, let h = haystack.baseAddress, let p = needle.baseAddress else { return false }
+        var i = 0
+        let last = haystack.count - n
+        while i <= last {
+            if h[i] == first, memcmpEqual(h + i, p, n) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var k = 1
+        while k < count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}
