@@ -1,45 +1,63 @@
 #!/usr/bin/env bash
-# Benchmark: audit-site (release) against Hugo and the raw cmark-gfm floor on the same synthetic
-# corpus, in one run. Wall time and peak memory come from GNU time; outputs go to a RAM disk when
-# there is one (/dev/shm), for both tools, so that the disk's state does not decide the result.
+# Benchmark: audit-site (release) against Hugo and the cmark-gfm floor, on the same synthetic corpora,
+# in one run. Whole-process wall time, CPU time and peak memory come from GNU time. Outputs go to a
+# RAM disk (/dev/shm) for every tool, then the largest corpus is built again on the ordinary disk.
 #
-#   scripts/bench.sh [AUDITS] [PROJECTS]      (defaults: 10000 audits in 40 projects)
+#   scripts/bench.sh [AUDITS...]        (default: 1000 10000; 40 projects each)
 #
-# Needs python3 and GNU time; for the comparisons Debian's hugo and cmark-gfm, and the Hugo site and
-# cmark floor scripts of BENCH_DIR (default ../shared/bench). The corpus comes from our own
-# scripts/make-corpus.py.
+# Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
+# when installed. Corpora come from scripts/make-corpus.py (deterministic) and are kept in
+# $TMPDIR/audit-site-bench between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-audits=${1:-10000}
-projects=${2:-40}
-bench=${BENCH_DIR:-../shared/bench}
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 work=${TMPDIR:-/tmp}/audit-site-bench
-out=$work
-[ -d /dev/shm ] && [ -w /dev/shm ] && out=/dev/shm/audit-site-bench
-mkdir -p "$work" "$out"
-corpus="$work/corpus-$audits"
+ram=$work; [ -d /dev/shm ] && [ -w /dev/shm ] && ram=/dev/shm/audit-site-bench
+disk=$work/disk
+mkdir -p "$work" "$ram" "$disk"
 bin=$(swift build -c release --show-bin-path)/audit-site
 [ -x "$bin" ] || { echo "build first: make release" >&2; exit 2; }
 
-if [ ! -d "$corpus" ]; then
-    python3 scripts/make-corpus.py --out "$corpus" --audits "$audits" --projects "$projects" --truth "$work/truth-$audits.json"
-fi
-echo "corpus: $(du -sh "$corpus" | cut -f1), $(find "$corpus" -name '*.md' | wc -l) files; outputs in $out"
-
-measure() { # name command...
+# measure NAME COMMAND...: one line of figures; the seconds are kept in $last.
+last=0
+measure() {
     local name=$1; shift
-    local times="$work/time-${name// /-}.txt"
-    if ! /usr/bin/time -f "%e %U %M" -o "$times" "$@" > "$work/log-${name// /-}.txt" 2>&1; then
-        echo "$name failed (see $work/log-${name// /-}.txt)"
-        return
+    local log="$work/log-${name// /-}.txt" times="$work/time.txt"
+    if ! /usr/bin/time -f "%e %U %S %M" -o "$times" "$@" > "$log" 2>&1; then
+        echo "  $name failed (see $log)"; last=0; return
     fi
-    read -r seconds user kib < "$times"
-    printf '%-20s %8.2f s wall %8.2f s cpu %8d MiB peak\n' "$name" "$seconds" "$user" $((kib / 1024))
+    read -r wall user sys kib < "$times"
+    last=$wall
+    printf '  %-24s %8.2f s wall %8.2f s cpu %7d MiB peak\n' "$name" "$wall" "$(awk "BEGIN { print $user + $sys }")" $((kib / 1024))
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "?" }'; }
 
-rm -rf "$out/audit-site" "$out/hugo"
-measure "audit-site" "$bin" build --content "$corpus" --output "$out/audit-site" --theme themes/default --quiet
-if command -v cmark-gfm >/dev/null; then measure "cmark-gfm floor" "$bench/cmark-floor.sh" "$corpus"; fi
-if command -v hugo >/dev/null; then measure "hugo" "$bench/hugo-site.sh" "$corpus" "$out/hugo"; fi
-echo "pages: audit-site $(find "$out/audit-site" -name '*.html' | wc -l), hugo $(find "$out/hugo" -name '*.html' 2>/dev/null | wc -l)"
-rm -rf "$out/audit-site" "$out/hugo"
+declare -A own
+for audits in "${sizes[@]}"; do
+    corpus="$work/corpus-$audits"
+    [ -d "$corpus" ] || python3 scripts/make-corpus.py --out "$corpus" --audits "$audits" --projects 40 --truth "$work/truth-$audits.json" > /dev/null
+    echo "$audits audits: $(du -sh "$corpus" | cut -f1), $(find "$corpus" -name '*.md' | wc -l) files (outputs on ${ram})"
+    rm -rf "$ram/site" "$ram/hugo"
+    measure "audit-site" "$bin" build --content "$corpus" --output "$ram/site" --quiet; own[$audits]=$last; mine=$last
+    echo "  pages: $(find "$ram/site" -name '*.html' | wc -l), files: $(find "$ram/site" -type f | wc -l)"
+    measure "audit-site (no change)" "$bin" build --content "$corpus" --output "$ram/site" --quiet
+    if command -v cmark-gfm > /dev/null; then
+        measure "cmark-gfm floor" scripts/bench/cmark-floor.sh "$corpus"
+        echo "  audit-site / floor: $(ratio "$mine" "$last")"
+    fi
+    if command -v hugo > /dev/null; then
+        measure "hugo (lean)" scripts/bench/hugo-site.sh "$corpus" "$ram/hugo"
+        echo "  audit-site / hugo: $(ratio "$mine" "$last")"
+    fi
+    rm -rf "$ram/site" "$ram/hugo"
+done
+if [ ${#sizes[@]} -ge 2 ]; then
+    small=${sizes[0]}; large=${sizes[-1]}
+    echo "linearity: the $large-audit build takes $(ratio "${own[$large]}" "${own[$small]}")× the $small-audit build"
+fi
+large=${sizes[-1]}
+echo "$large audits on the ordinary disk ($disk):"
+rm -rf "$disk/site" "$disk/hugo"
+measure "audit-site" "$bin" build --content "$work/corpus-$large" --output "$disk/site" --quiet
+if command -v hugo > /dev/null; then measure "hugo (lean)" scripts/bench/hugo-site.sh "$work/corpus-$large" "$disk/hugo"; fi
+rm -rf "$disk/site" "$disk/hugo"

@@ -10,10 +10,13 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Site configuration (optional unless given).") var config: String?
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (for canonical and hreflang links).") var baseURL: String?
     @Flag(help: "Fail on any error diagnostic (check: also on warnings).") var strict = false
+    @Option(help: "Folder where readings of reports are kept between builds (CI: keep it between runs; safe to delete).")
+    var cache: String?
 
     func buildOptions(output: String) -> BuildOptions {
         BuildOptions(contentDirectory: URL(fileURLWithPath: content), outputDirectory: URL(fileURLWithPath: output),
                      themeDirectory: theme.map { URL(fileURLWithPath: $0) }, configFile: URL(fileURLWithPath: config ?? "site.yaml"),
-                     configRequired: config != nil, baseURL: baseURL, strict: strict)
+                     configRequired: config != nil, baseURL: baseURL, strict: strict,
+                     cacheDirectory: cache.map { URL(fileURLWithPath: $0) })
     }
 }

@@ -16,9 +16,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The folder the user works in; the output may not be it or one of its ancestors.
     public var projectRoot: URL
+    /// Where readings of reports are kept between builds (`--cache DIR`); nil reads every report.
+    public var cacheDirectory: URL?
 
     public init(contentDirectory: URL, outputDirectory: URL, themeDirectory: URL? = nil, configFile: URL? = nil,
-                configRequired: Bool = false, baseURL: String? = nil, strict: Bool = false, projectRoot: URL? = nil) {
+                configRequired: Bool = false, baseURL: String? = nil, strict: Bool = false, projectRoot: URL? = nil,
+                cacheDirectory: URL? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.outputDirectory = outputDirectory.standardizedFileURL
         self.themeDirectory = themeDirectory?.standardizedFileURL
@@ -26,6 +29,7 @@ public struct BuildOptions: Sendable {
         self.configRequired = configRequired
         self.baseURL = baseURL
         self.strict = strict
+        self.cacheDirectory = cacheDirectory?.standardizedFileURL
         self.projectRoot = (projectRoot ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
     }
 

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var projectCount = 0
     public var pagesWritten = 0
     public var pagesUnchanged = 0
+    /// Reports whose reading came from the cache folder (`--cache`).
+    public var sourcesFromCache = 0
     /// Step name and milliseconds, in order.
     public var timings: [(step: String, milliseconds: Double)] = []
 
@@ -17,6 +19,7 @@ public struct BuildReport: Sendable {
         let steps = timings.map { "\($0.step) \(Int($0.milliseconds.rounded())) ms" }.joined(separator: ", ")
         return "\(auditCount) audits in \(projectCount) projects, \(pagesWritten) pages written"
             + (pagesUnchanged > 0 ? " (\(pagesUnchanged) unchanged)" : "")
+            + (sourcesFromCache > 0 ? ", \(sourcesFromCache) reports from the cache" : "")
             + "; \(errorCount) errors, \(warningCount) warnings" + (steps.isEmpty ? "" : " [\(steps)]")
     }
 }

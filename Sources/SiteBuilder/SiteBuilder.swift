@@ -62,6 +62,8 @@ public final class SiteBuilder: @unchecked Sendable {
         let theme: Theme
         let ids: IDMatcher
         let settings: SiteSettings
+        /// Readings kept between builds, when `--cache` names a folder.
+        var sourceCache: SourceCache?
     }
 
     struct Merged {
@@ -157,7 +159,15 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let settings = SiteSettings(titles: titles, languages: config.languages, defaultLanguage: config.defaultLanguage,
                                     baseURL: options.baseURL ?? config.baseURL)
-        return Loaded(config: config, theme: theme, ids: ids, settings: settings)
+        var sourceCache: SourceCache?
+        if let folder = options.cacheDirectory {
+            do {
+                sourceCache = try SourceCache(folder: folder, configuration: config.text)
+            } catch {
+                throw BuildError.fatal("\(options.display(folder)): cannot use this cache folder: \(error.localizedDescription)")
+            }
+        }
+        return Loaded(config: config, theme: theme, ids: ids, settings: settings, sourceCache: sourceCache)
     }
 
     func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, useCache: Bool,
@@ -180,9 +190,11 @@ public final class SiteBuilder: @unchecked Sendable {
             if let source {
                 sources.append(source)
                 fresh[source.file.path] = source
+                if source.fromCache { report.sourcesFromCache += 1 }
             }
         }
         lock.withLock { cache = fresh }
+        reader.cache?.prune(keeping: Set(sources.compactMap(\.cacheKey)))
         return sources
     }
 
@@ -192,6 +204,7 @@ public final class SiteBuilder: @unchecked Sendable {
                                   vocabulary: loaded.config.vocabulary, ids: loaded.ids, spool: spool)
         reader.maximumFileSize = loaded.config.maxFileBytes
         reader.yamlLimits = loaded.config.yamlLimits
+        reader.cache = loaded.sourceCache
         return reader
     }
 

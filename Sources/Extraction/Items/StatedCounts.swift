@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// A count of findings that a report states about itself (`| High | 3 |` in a summary table).
-public struct StatedCount: Sendable, Equatable {
+public struct StatedCount: Sendable, Equatable, Codable {
     public let severity: Severity
     public let count: Int
     public let line: Int

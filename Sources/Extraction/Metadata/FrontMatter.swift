@@ -5,7 +5,7 @@ import Yams
 ///
 /// Known keys are typed; every other key is kept as text so themes and exports can use it.
 /// Broken YAML is a diagnostic at the right line of the file, and the body is still rendered.
-public struct FrontMatter: Sendable, Equatable {
+public struct FrontMatter: Sendable, Equatable, Codable {
     public var title: String?
     public var date: String?
     public var project: String?
@@ -20,7 +20,7 @@ public struct FrontMatter: Sendable, Equatable {
     public var findings: [String: StatedFinding] = [:]
 
     /// What the front matter says of one finding.
-    public struct StatedFinding: Sendable, Equatable {
+    public struct StatedFinding: Sendable, Equatable, Codable {
         public var severity: String?
         public var status: String?
         public var title: String?

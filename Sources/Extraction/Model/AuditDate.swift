@@ -1,5 +1,5 @@
 /// A calendar day, without time zone: reports state days, and days must not shift with the build machine.
-public struct AuditDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct AuditDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,6 +1,6 @@
 /// What one report states, as extracted from its text: the values the portal shows, merges across
 /// dates and exports. Plain values only, so the facts of 10,000 reports stay small once their trees are gone.
-public struct AuditFacts: Sendable, Equatable {
+public struct AuditFacts: Sendable, Equatable, Codable {
     public var title: String?
     public var date: AuditDate?
     public var dateLine: Int?
@@ -61,7 +61,7 @@ extension AuditFacts {
 }
 
 /// A heading of the report with its anchor, so facts and mentions can name the section they sit in.
-public struct HeadingInfo: Sendable, Equatable {
+public struct HeadingInfo: Sendable, Equatable, Codable {
     public let level: Int
     public let text: String
     public let anchor: String
@@ -76,7 +76,7 @@ public struct HeadingInfo: Sendable, Equatable {
 }
 
 /// A place in the report where an explicit ID appears.
-public struct Mention: Sendable, Equatable, Hashable {
+public struct Mention: Sendable, Equatable, Hashable, Codable {
     public let id: String
     public let line: Int
 
@@ -88,7 +88,7 @@ public struct Mention: Sendable, Equatable, Hashable {
 
 /// `All gaps identified in the November analysis are now remediated, with the exception of F-2024-09`:
 /// a re-check that closes every earlier finding in one sentence, but those it names as exceptions.
-public struct EarlierClosure: Sendable, Equatable {
+public struct EarlierClosure: Sendable, Equatable, Codable {
     public let line: Int
     public let exceptions: [String]
     /// What the sentence says of its exceptions (`which remains under a formal risk acceptance`), if anything.

@@ -1,5 +1,5 @@
 /// Something the report asks to track: a GAP or finding, a task, a checklist line, a recommendation, a risk.
-public struct Item: Sendable, Equatable {
+public struct Item: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case gap, task, check, recommendation, risk
     }

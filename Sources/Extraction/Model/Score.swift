@@ -1,5 +1,5 @@
 /// A score as the report wrote it and normalised to 0–100, so `13/20`, `7.5 / 10` and `65%` compare.
-public struct Score: Sendable, Equatable {
+public struct Score: Sendable, Equatable, Codable {
     /// 0–100.
     public let value: Double
     /// The scale the report used (100 for percentages).
@@ -20,7 +20,7 @@ public struct Score: Sendable, Equatable {
 }
 
 /// A score for one domain of the audit (security, cost…), keyed through the glossary.
-public struct DomainScore: Sendable, Equatable {
+public struct DomainScore: Sendable, Equatable, Codable {
     /// Stable key from the glossary (`security`), or the slug of an unknown label.
     public let domain: String
     /// The label as written in the report.
@@ -37,7 +37,7 @@ public struct DomainScore: Sendable, Equatable {
 /// A qualitative rating on the report's own ordinal scale (`Good` on poor–fair–good–excellent, `B`
 /// on F–A, `Niveau 3/5`, 🟡 on 🔴🟠🟡🟢): kept as a rank, never turned into an invented percentage,
 /// so ratings compare across audits that use the same scale.
-public struct Rating: Sendable, Equatable {
+public struct Rating: Sendable, Equatable, Codable {
     /// As written (`Satisfaisant`, `B+`, `Niveau 3/5`, `🟡`).
     public let text: String
     /// 1 is the worst grade of the scale.
@@ -56,7 +56,7 @@ public struct Rating: Sendable, Equatable {
 }
 
 /// A rating for one domain of the audit.
-public struct DomainRating: Sendable, Equatable {
+public struct DomainRating: Sendable, Equatable, Codable {
     public let domain: String
     public let label: String
     public let rating: Rating

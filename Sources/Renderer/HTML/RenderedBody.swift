@@ -4,7 +4,7 @@ import Foundation
 /// A report's body as HTML, rendered once per source text and kept (instead of the Markdown) until
 /// its pages are written: both language pages of an untranslated audit share it.
 public struct RenderedBody: Sendable {
-    public struct TOCEntry: Sendable {
+    public struct TOCEntry: Sendable, Codable {
         public let level: Int
         public let text: String
         public let anchor: String

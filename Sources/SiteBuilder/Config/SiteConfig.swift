@@ -25,6 +25,8 @@ public struct SiteConfig: Sendable {
     public var idPattern = IDMatcher.defaultPattern
     public var projects: [String: ProjectInfo] = [:]
     public var vocabulary: Vocabulary = .builtIn
+    /// The configuration as written: part of what a cached report depends on (see `SourceCache`).
+    public var text = ""
     public var sla: [Severity: Int] = [:]
     /// How large a report and its front matter may be (`limits: {fileSizeMiB: 64, yamlValues: 100000}`):
     /// past them a file is refused with a "too large" diagnostic and the rest of the site is built.
@@ -50,6 +52,7 @@ public struct SiteConfig: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ConfigError(file: display, line: nil, message: "configuration file is not readable UTF-8 text")
         }
+        config.text = text
         let loaded: Any?
         do {
             loaded = try SafeYAML.load(text, resolver: Resolver.default.removing(.timestamp))

@@ -20,6 +20,10 @@ struct SourceReader: Sendable {
         let diagnostics: [Diagnostic]
         /// Modification time and size, so `serve` re-reads only what changed.
         let stamp: FileStamp
+        /// Its entry in the build's `SourceCache`, if there is one.
+        var cacheKey: String?
+        /// True when it came from the cache rather than from reading the report.
+        var fromCache = false
     }
 
     let languages: [String]
@@ -30,6 +34,8 @@ struct SourceReader: Sendable {
     /// Files larger than this are refused rather than risking the build's memory (`limits:` in site.yaml).
     var maximumFileSize = 64 * 1024 * 1024
     var yamlLimits = SafeYAML.Limits()
+    /// Readings kept between builds (`build --cache DIR`).
+    var cache: SourceCache?
 
     /// nil when the file cannot be used at all (the diagnostics say why).
     func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
@@ -41,6 +47,24 @@ struct SourceReader: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return (nil, [.error(file.display, code: "content.unreadable", "file cannot be read; skipped")])
         }
+        guard let cache else { return read(file, data: data, stamp: stamp) }
+        let key = cache.key(for: file, bytes: data)
+        if let (entry, body) = cache.load(key) {
+            let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
+                                      body: spool.store(body), diagnostics: entry.diagnostics, stamp: stamp, cacheKey: key, fromCache: true)
+            return (source, entry.diagnostics)
+        }
+        let (read, diagnostics) = read(file, data: data, stamp: stamp)
+        guard var source = read else { return (nil, diagnostics) }
+        cache.store(SourceCache.Entry(language: source.language, frontMatter: source.frontMatter, facts: source.facts,
+                                      diagnostics: source.diagnostics, toc: source.body.toc),
+                    body: spool.load(source.body), key: key)
+        source.cacheKey = key
+        return (source, diagnostics)
+    }
+
+    /// Decodes, repairs, parses and extracts the bytes of a report.
+    private func read(_ file: ContentScanner.SourceFile, data: Data, stamp: FileStamp) -> (ParsedSource?, [Diagnostic]) {
         let decoded: String
         switch SourceDecoder.decode(data) {
         case .invalid(let failure):

@@ -148,14 +148,18 @@ struct ItemTableRule: ItemRule {
             && !never.contains(TextNormalizer.key(reader.header(column))) {
             let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { continue }
-            let levels = values.filter { value in
-                TextNormalizer.key(value).split(separator: " ").count <= 3
+            // Two values in three must be levels: the column is given up as soon as that is out of reach.
+            var misses = 0
+            for value in values {
+                let isLevel = TextNormalizer.key(value).split(separator: " ").count <= 3
                     && (state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
                         || SectionMeaning.severitySection(value, vocabulary: state.vocabulary) != nil
                         || PriorityScale.level(in: value, startsAtZero: state.priorityScaleStartsAtZero) != nil
                         || StatedLevel.severity(in: value, state: state) != nil)
+                if !isLevel { misses += 1 }
+                if misses * 3 > values.count { break }
             }
-            if levels.count * 3 >= values.count * 2 { return column }
+            if misses * 3 <= values.count { return column }
         }
         return nil
     }

@@ -1,0 +1,116 @@
+import Diagnostics
+import Extraction
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Renderer
+
+/// What reading a report produced, kept in a folder between builds (`build --cache DIR`), so that a
+/// build in CI reads again only the reports that changed since the last one.
+///
+/// An entry is found by a key over everything reading depends on: the report's bytes, its place in
+/// the content folder (project, name, language suffix, the path diagnostics show), the configuration
+/// text (vocabulary, ID pattern, languages, limits) and the `audit-site` binary itself (a new build
+/// of the tool may read reports differently). So an entry is never stale: it is found or it is not.
+/// Entries no build used are deleted at the end of a build; an entry that cannot be decoded is
+/// ignored and written again. The folder is safe to delete at any time.
+///
+/// One file per report: an 8-byte header (length of the JSON part), the facts as JSON, then the
+/// body's HTML as is.
+public struct SourceCache: Sendable {
+    /// What a cached reading holds: everything `SourceReader.ParsedSource` holds but the stamp.
+    struct Entry: Codable {
+        let language: String
+        let frontMatter: FrontMatter
+        let facts: AuditFacts
+        let diagnostics: [Diagnostic]
+        let toc: [RenderedBody.TOCEntry]
+    }
+
+    public let folder: URL
+    /// Hash of the configuration and of the tool, shared by every key of one build.
+    let fingerprint: UInt64
+
+    init(folder: URL, configuration: String) throws {
+        self.folder = folder
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var hash = FNV1a()
+        hash.add("audit-site source cache 1\u{0}")
+        hash.add(configuration)
+        hash.add("\u{0}")
+        hash.add(Self.toolIdentity())
+        fingerprint = hash.value
+    }
+
+    /// The running binary's size and modification time: a rebuilt tool starts a fresh cache.
+    static func toolIdentity() -> String {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else { return "unknown" }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
+    /// The key of a report's reading.
+    func key(for file: ContentScanner.SourceFile, bytes: Data) -> String {
+        var hash = FNV1a(seed: fingerprint)
+        for part in [file.display, file.project, file.slug, file.suffixLanguage ?? ""] {
+            hash.add(part)
+            hash.add("\u{0}")
+        }
+        bytes.withUnsafeBytes { hash.add($0) }
+        return String(hash.value, radix: 16) + "-\(bytes.count).entry"
+    }
+
+    func load(_ key: String) -> (Entry, RenderedBody)? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key).path), data.count >= 8 else { return nil }
+        let length = data.prefix(8).reduce(0) { $0 << 8 | Int($1) }
+        guard length >= 0, length <= data.count - 8 else { return nil }
+        let json = data.subdata(in: 8..<(8 + length))
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: json) else { return nil }
+        let html = String(decoding: data.subdata(in: (8 + length)..<data.count), as: UTF8.self)
+        return (entry, RenderedBody(html: html, toc: entry.toc))
+    }
+
+    /// Writes an entry through a temporary file and a rename: a killed build leaves no half entry.
+    func store(_ entry: Entry, body: RenderedBody, key: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let json = try? encoder.encode(entry) else { return }
+        var data = Data(capacity: 8 + json.count + body.html.utf8.count)
+        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: json.count >> shift)) }
+        data.append(json)
+        data.append(contentsOf: body.html.utf8)
+        let target = folder.appendingPathComponent(key)
+        let temporary = folder.appendingPathComponent(".\(key).\(getpid()).tmp")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    /// Deletes every entry (and leftover temporary file) whose key is not in `used`.
+    func prune(keeping used: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where (name.hasSuffix(".entry") || name.hasSuffix(".tmp")) && !used.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+}
+
+/// 64-bit FNV-1a: stable across runs and machines (Swift's `Hasher` is seeded per process), and
+/// fast enough over a report's bytes.
+struct FNV1a {
+    private(set) var value: UInt64
+
+    init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+}
