@@ -243,12 +243,7 @@ public final class SiteBuilder: @unchecked Sendable {
             { ("data/audits.json", Data(export.audits().utf8)) },
             { ("data/gaps.json", Data(export.gaps().utf8)) },
         ]
-        for language in merged.loaded.config.languages {
-            jobs.append {
-                let index = export.searchIndex(language: language, strings: theme.strings(for: language))
-                return ("data/search-\(language).js", Data("window.AUDIT_SEARCH_INDEX = \(index.dropLast());\n".utf8))
-            }
-        }
+
         let feeds = Feeds(portal: merged.portal, settings: merged.loaded.settings)
         for language in merged.loaded.config.languages {
             let strings = theme.strings(for: language)
@@ -262,6 +257,10 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         if let sitemap = feeds.sitemap(pages: merged.pages) { jobs.append { ("sitemap.xml", Data(sitemap.utf8)) } }
         var files = Parallel.map(jobs) { $0() }
+        // The search index: a handful of files per language, built on its own core each.
+        files += Parallel.map(merged.loaded.config.languages) { language in
+            SearchIndex(portal: merged.portal, language: language, strings: theme.strings(for: language)).files()
+        }.flatMap { $0 }
         for asset in theme.assets {
             if let data = theme.asset(asset) { files.append(("assets/" + asset, data)) }
         }
@@ -304,9 +303,18 @@ public final class SiteBuilder: @unchecked Sendable {
             now[path] = hash
         }
         let extrasStart = DispatchTime.now().uptimeNanoseconds
-        for (path, data) in extras ? extraFiles(merged) : [] where previous[path] != PageFiles.contentHash(data) {
+        let extraFiles = extras ? extraFiles(merged) : []
+        for (path, data) in extraFiles where previous[path] != PageFiles.contentHash(data) {
             try PageFiles.write(data, to: options.outputDirectory.appendingPathComponent(path))
             now[path] = PageFiles.contentHash(data)
+        }
+        // Search files the new index no longer has (its shards follow the words of the portal).
+        if extras {
+            let current = Set(extraFiles.map(\.0))
+            for path in previous.keys where path.hasPrefix("data/search/") && !current.contains(path) {
+                try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
+                now[path] = nil
+            }
         }
         report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
         // Pages that no longer exist (a report was deleted or renamed).

@@ -98,7 +98,7 @@ import Testing
     /// Script elements other than the theme's, event-handler attributes, and dangerous URL schemes.
     static func problems(in html: String) -> [String] {
         var found: [String] = []
-        let own = try! NSRegularExpression(pattern: #"<script src="[^"]*(assets/site\.js|data/search-[a-z]+\.js)"( defer)?></script>"#)
+        let own = try! NSRegularExpression(pattern: #"<script src="[^"]*(assets/site\.js|data/search/[a-z]+/index\.js)"( defer)?></script>"#)
         var rest = own.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "")
         // The root page's language redirect is the theme's only inline script.
         if let range = rest.range(of: #"<script>\s*\(function"#, options: .regularExpression), let end = rest.range(of: "</script>", range: range.upperBound..<rest.endIndex) {

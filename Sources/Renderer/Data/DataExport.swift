@@ -30,14 +30,6 @@ public struct DataExport: Sendable {
         })
     }
 
-    /// What the offline search needs per language: one entry per project, audit and GAP.
-    public func searchIndex(language: String, strings: [String: String]) -> String {
-        let entries = portal.projects.flatMap { project in
-            elements("search-\(language)", project, indent: "  ") { searchEntries(project, language: language, strings: strings) }
-        }
-        return entries.isEmpty ? "[]\n" : "[\n" + entries.map { "  " + $0 }.joined(separator: ",\n") + "\n]\n"
-    }
-
     /// Elements of one project for one export, from the cache or serialized now.
     private func elements(_ export: String, _ project: ProjectTimeline, indent: String, _ make: () -> [JSONValue]) -> [String] {
         let key = "\(export)\u{0}\(project.slug)"
@@ -100,23 +92,4 @@ public struct DataExport: Sendable {
         ])
     }
 
-    func searchEntries(_ project: ProjectTimeline, language: String, strings: [String: String]) -> [JSONValue] {
-        var entries: [JSONValue] = [
-            .object([("t", .string(project.info.name(in: language))), ("k", .string(strings["search.kind.project"] ?? "project")),
-                     ("u", .string(SitePaths.file(for: .project(language: language, project: project.slug)))),
-                     ("x", .string(project.info.descriptions[language] ?? ""))]),
-        ]
-        for audit in project.audits {
-            let words = audit.facts.items.prefix(60).map(\.title).joined(separator: " · ")
-            entries.append(.object([("t", .string(audit.title(in: language))), ("k", .string(strings["search.kind.audit"] ?? "audit")),
-                                    ("u", .string(SitePaths.file(for: .audit(language: language, audit: audit.id)))),
-                                    ("d", .string(audit.date?.description)), ("x", .string(words))]))
-        }
-        for gap in project.gaps {
-            entries.append(.object([("t", .string("\(gap.id) — \(gap.title)")), ("k", .string(strings["search.kind.gap"] ?? "GAP")),
-                                    ("u", .string(SitePaths.file(for: .gap(language: language, project: project.slug, id: gap.id)))),
-                                    ("x", .string(project.info.name(in: language)))]))
-        }
-        return entries
-    }
 }

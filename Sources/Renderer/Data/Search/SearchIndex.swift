@@ -1,0 +1,210 @@
+import Extraction
+import Foundation
+import Portal
+
+/// The offline search of one language, as small script files the search page loads on demand.
+///
+///     data/search/<lang>/index.js     the manifest: shard names, facet labels, document count
+///     data/search/<lang>/t-<key>.js   the terms starting with <key>, each with its documents
+///     data/search/<lang>/d-<n>.js     64 documents: kind, title, link, context, facets
+///
+/// What one query loads stays small whatever the portal's size: the manifest, the shards of its
+/// words (a shard is split by one more letter until it is under `shardBytes`), and the document
+/// chunks of the results shown. Each term keeps its `postingsLimit` most important documents
+/// (projects, then audits newest first, findings most severe and open first, sections and items
+/// newest first). Scripts rather than JSON, so search also works when the site is opened from disk.
+public struct SearchIndex: Sendable {
+    /// What a result is; the order of the groups on the search page.
+    public enum Kind: Int, CaseIterable, Sendable {
+        case project = 0, audit, finding, section
+        var key: String { ["project", "audit", "finding", "section"][rawValue] }
+    }
+
+    struct Document {
+        let kind: Kind
+        let title: String
+        let url: String
+        let context: String
+        let date: String?
+        let project: Int
+        let severity: Severity?
+        let status: Status?
+        let terms: [String]
+    }
+
+    static let chunkSize = 64
+    static let postingsLimit = 400
+    static let shardBytes = 24_000
+
+    let portal: Portal
+    let language: String
+    let strings: [String: String]
+
+    public init(portal: Portal, language: String, strings: [String: String]) {
+        self.portal = portal
+        self.language = language
+        self.strings = strings
+    }
+
+    public static func folder(language: String) -> String { "data/search/\(language)/" }
+
+    /// Every file of this language's index, path relative to the site root.
+    public func files() -> [(String, Data)] {
+        let documents = self.documents()
+        var postings: [String: [Int]] = [:]
+        for (id, document) in documents.enumerated() {
+            var seen = Set<String>()
+            for term in document.terms where seen.insert(term).inserted {
+                if postings[term, default: []].count < Self.postingsLimit { postings[term, default: []].append(id) }
+            }
+        }
+        let folder = Self.folder(language: language)
+        var files: [(String, Data)] = []
+        var shardKeys: [String] = []
+        for (key, terms) in Self.shards(postings.keys.sorted(), postings: postings, documents: documents) {
+            shardKeys.append(key)
+            files.append((folder + "t-\(key).js", Data(shardScript(key, terms, postings: postings, documents: documents).utf8)))
+        }
+        for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
+            let chunk = documents[start..<min(documents.count, start + Self.chunkSize)]
+            var out = "AUDIT_SEARCH.docs(\(start / Self.chunkSize),[\n"
+            out += chunk.map { document in
+                JSONValue.array([.number(Double(document.kind.rawValue)), .string(document.title), .string(document.url),
+                                 .string(document.context), .string(document.date),
+                                 .number(Double(document.project)), .string(document.severity?.rawValue), .string(document.status?.rawValue)])
+                    .compact()
+            }.joined(separator: ",\n")
+            out += "]);\n"
+            files.append((folder + "d-\(start / Self.chunkSize).js", Data(out.utf8)))
+        }
+        files.insert((folder + "index.js", Data(manifest(documents: documents.count, shards: shardKeys).utf8)), at: 0)
+        return files
+    }
+
+    // MARK: Documents
+
+    func documents() -> [Document] {
+        var projects: [Document] = []
+        var audits: [(AuditDate?, Document)] = []
+        var findings: [(Int, Document)] = []
+        var sections: [(AuditDate?, Document)] = []
+        for (index, project) in portal.projects.enumerated() {
+            let name = project.info.name(in: language)
+            let description = project.info.descriptions[language] ?? ""
+            projects.append(Document(kind: .project, title: name, url: SitePaths.directory(for: .project(language: language, project: project.slug)),
+                                     context: description, date: nil, project: index, severity: nil, status: nil,
+                                     terms: SearchText.terms(name + " " + description + " " + project.slug)))
+            for audit in project.audits {
+                let facts = audit.factsByLanguage[language] ?? audit.facts
+                let title = audit.title(in: language)
+                let page = SitePaths.directory(for: .audit(language: language, audit: audit.id))
+                let date = audit.date?.description
+                audits.append((audit.date, Document(kind: .audit, title: title, url: page, context: name, date: date, project: index,
+                                                    severity: nil, status: nil,
+                                                    terms: SearchText.terms([title, facts.author ?? "", facts.verdict ?? ""].joined(separator: " ")))))
+                for heading in facts.headings where heading.level == 2 || heading.level == 3 {
+                    sections.append((audit.date, Document(kind: .section, title: heading.text, url: page + "#" + heading.anchor,
+                                                          context: title, date: date, project: index, severity: nil, status: nil,
+                                                          terms: SearchText.terms(heading.text))))
+                }
+                // Items without an ID have no page of their own: the result links to their line.
+                for item in facts.items where item.id == nil {
+                    findings.append((Self.rank(item.severity, item.status), Document(
+                        kind: .finding, title: item.title, url: page + "#L\(item.line)", context: title, date: date, project: index,
+                        severity: item.severity, status: item.status, terms: SearchText.terms(item.title + " " + (item.ref ?? "")))))
+                }
+            }
+            for gap in project.gaps {
+                let last = gap.entries.last?.date?.description
+                findings.append((Self.rank(gap.severity, gap.status), Document(
+                    kind: .finding, title: "\(gap.id) — \(gap.title)",
+                    url: SitePaths.directory(for: .gap(language: language, project: project.slug, id: gap.id)),
+                    context: name, date: last, project: index, severity: gap.severity, status: gap.status,
+                    terms: SearchText.terms(gap.id + " " + gap.title))))
+            }
+        }
+        // Stable sorts: equal keys keep the portal's order.
+        let newestFirst: ((AuditDate?, Document), (AuditDate?, Document)) -> Bool = {
+            ($0.0?.dayNumber ?? Int.min) > ($1.0?.dayNumber ?? Int.min)
+        }
+        return projects + audits.stableSorted(by: newestFirst).map(\.1) + findings.stableSorted { $0.0 < $1.0 }.map(\.1)
+            + sections.stableSorted(by: newestFirst).map(\.1)
+    }
+
+    /// Open and severe findings first.
+    static func rank(_ severity: Severity?, _ status: Status?) -> Int {
+        (status?.isOpen ?? false ? 0 : 10) + (severity?.rank ?? 9)
+    }
+
+    // MARK: Shards
+
+    /// Terms grouped by their first two letters, a group split by one more letter while it is too large.
+    static func shards(_ terms: [String], postings: [String: [Int]], documents: [Document]) -> [(String, [String])] {
+        func size(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + 8 + (postings[$1]?.count ?? 0) * 7 } }
+        func split(_ key: String, _ terms: [String]) -> [(String, [String])] {
+            guard size(terms) > shardBytes, terms.contains(where: { $0.count > key.count }) else { return [(key, terms)] }
+            var exact: [String] = []
+            var groups: [(String, [String])] = []
+            for term in terms {
+                guard term.count > key.count else { exact.append(term); continue }
+                let next = String(term.prefix(key.count + 1))
+                if groups.last?.0 == next { groups[groups.count - 1].1.append(term) } else { groups.append((next, [term])) }
+            }
+            return (exact.isEmpty ? [] : [(key, exact)]) + groups.flatMap { split($0.0, $0.1) }
+        }
+        var groups: [(String, [String])] = []
+        for term in terms {
+            let key = String(term.prefix(2))
+            if groups.last?.0 == key { groups[groups.count - 1].1.append(term) } else { groups.append((key, [term])) }
+        }
+        return groups.flatMap { split($0.0, $0.1) }
+    }
+
+    /// `{"term": [document, facets, document, facets, …]}` with documents as gaps from the previous one:
+    /// the facets travel with the postings, so facet counts need no document chunk.
+    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], documents: [Document]) -> String {
+        var out = "AUDIT_SEARCH.shard(\"\(key)\",{\n"
+        for (i, term) in terms.enumerated() {
+            out += "\"\(term)\":["
+            var previous = 0
+            for (j, id) in (postings[term] ?? []).enumerated() {
+                if j > 0 { out += "," }
+                out += "\(id - previous),\(Self.facets(documents[id]))"
+                previous = id
+            }
+            out += i == terms.count - 1 ? "]\n" : "],\n"
+        }
+        return out + "});\n"
+    }
+
+    /// Project, kind, severity and status of a document in one number.
+    static func facets(_ document: Document) -> Int {
+        let severity = document.severity.map { Severity.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        let status = document.status.map { Status.allCases.firstIndex(of: $0)! + 1 } ?? 0
+        return ((document.project * 4 + document.kind.rawValue) * 8 + severity) * 16 + status
+    }
+
+    func manifest(documents: Int, shards: [String]) -> String {
+        func label(_ key: String) -> JSONValue { .string(strings[key] ?? key) }
+        let value = JSONValue.object([
+            ("documents", .number(Double(documents))), ("chunk", .number(Double(Self.chunkSize))),
+            ("shards", .array(shards.map { .string($0) })),
+            ("projects", .array(portal.projects.map { .string($0.info.name(in: language)) })),
+            ("kinds", .array(Kind.allCases.map { label("search.kind.\($0.key)") })),
+            ("severities", .array([label("severity.none")] + Severity.allCases.map { label("severity.\($0.rawValue)") })),
+            ("severityKeys", .array([.string("")] + Severity.allCases.map { .string($0.rawValue) })),
+            ("statuses", .array([.string("")] + Status.allCases.map { label("status.\($0.rawValue)") })),
+            ("statusKeys", .array([.string("")] + Status.allCases.map { .string($0.rawValue) })),
+        ])
+        return "AUDIT_SEARCH.manifest(" + value.compact() + ");\n"
+    }
+}
+
+extension Array {
+    /// Sorting that keeps equal elements in their order (Swift's `sort` does not promise it).
+    func stableSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        enumerated().sorted { a, b in
+            areInIncreasingOrder(a.element, b.element) || (!areInIncreasingOrder(b.element, a.element) && a.offset < b.offset)
+        }.map(\.element)
+    }
+}
