@@ -273,7 +273,9 @@ public final class SiteBuilder: @unchecked Sendable {
         do {
             let (hashes, failures) = try render(merged, pages: merged.pages, into: staging, compareWith: [:])
             report.diagnostics += failures
+            let extrasStart = DispatchTime.now().uptimeNanoseconds
             let extras = extraFiles(merged)
+            report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             var allHashes = hashes
             for (path, data) in extras {
                 try PageFiles.write(data, to: staging.appendingPathComponent(path))

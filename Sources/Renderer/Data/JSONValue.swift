@@ -107,6 +107,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Appends `s` as a JSON string literal (for writers that build their JSON by hand).
+    public static func appendQuoted(_ s: String, to out: inout String) {
+        writeString(s, into: &out)
+    }
+
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
         // Most strings need no escaping: copy them whole.

@@ -132,23 +132,31 @@
       return { status: code % 16, severity: Math.floor(code / 16) % 8, kind: Math.floor(code / 128) % 4, project: Math.floor(code / 512) };
     };
     // Documents (id → facet code) holding every word of the query, each word matched as a prefix.
+    // A word whose terms were cut to their most important documents (a list opening with minus its
+    // whole count) does not exclude documents when another word can decide.
     var match = function (words) {
-      var result = null;
+      var result = null, partial = null;
       words.forEach(function (w) {
-        var found = {};
+        var found = {}, cut = false;
         Object.keys(shards).forEach(function (key) {
           if (!(w.indexOf(key) === 0 || key.indexOf(w) === 0)) return;
           var terms = shards[key];
           Object.keys(terms).forEach(function (term) {
             if (term.indexOf(w) !== 0) return;
-            var list = terms[term], id = 0;
-            for (var i = 0; i < list.length; i += 2) { id += list[i]; found[id] = list[i + 1]; }
+            var list = terms[term], id = 0, start = 0;
+            if (list.length && list[0] < 0) { cut = true; start = 1; }
+            for (var i = start; i < list.length; i += 2) { id += list[i]; found[id] = list[i + 1]; }
           });
         });
+        if (cut) {
+          if (partial === null) { partial = found; return; }
+          Object.keys(partial).forEach(function (id) { if (!(id in found)) delete partial[id]; });
+          return;
+        }
         if (result === null) { result = found; return; }
         Object.keys(result).forEach(function (id) { if (!(id in found)) delete result[id]; });
       });
-      return result || {};
+      return result || partial || {};
     };
     var shardsFor = function (words) {
       var files = [];
@@ -215,15 +223,22 @@
         shown.forEach(function (h) { groups[h.facets.kind].push(h); });
         var visible = [];
         groups.forEach(function (g) { visible = visible.concat(g.slice(0, 20)); });
+        var chunkOf = function (id) { return "d-" + Math.floor(id / manifest.chunk) + ".js"; };
         var files = {};
-        visible.forEach(function (h) { files["d-" + Math.floor(h.id / manifest.chunk) + ".js"] = true; });
+        visible.forEach(function (h) { files[chunkOf(h.id)] = true; });
         load(Object.keys(files), function () {
-          if (mine !== generation) return;
-          render(groups);
-          status.textContent = shown.length ? search.dataset.count.replace("{n}", shown.length) : status.dataset.none;
+          // Sections and findings without a page name their audit's document: load those too.
+          var audits = {};
+          visible.forEach(function (h) { var d = doc(h.id); if (typeof d[3] === "number") audits[chunkOf(d[3])] = true; });
+          load(Object.keys(audits), function () {
+            if (mine !== generation) return;
+            render(groups);
+            status.textContent = shown.length ? search.dataset.count.replace("{n}", shown.length) : status.dataset.none;
+          });
         });
       });
     };
+    var doc = function (id) { return chunks[Math.floor(id / manifest.chunk)][id % manifest.chunk]; };
     var render = function (groups) {
       out.textContent = "";
       groups.forEach(function (group, kind) {
@@ -235,18 +250,24 @@
         var ul = document.createElement("ul");
         ul.className = "results";
         group.slice(0, 20).forEach(function (hit) {
-          var d = chunks[Math.floor(hit.id / manifest.chunk)][hit.id % manifest.chunk];
+          var d = doc(hit.id), url = d[2], context = d[3], date = d[4];
+          if (typeof context === "number") {
+            var audit = doc(context);
+            url = audit[2] + url;
+            context = audit[1];
+            date = audit[4];
+          }
           var li = document.createElement("li");
           var a = document.createElement("a");
           // Links name index.html, as every link of the site does, so that they work from disk too.
-          a.href = root + d[2].replace(/\/(#|$)/, "/index.html$1");
+          a.href = root + url.replace(/\/(#|$)/, "/index.html$1");
           a.textContent = d[1];
           li.appendChild(a);
           var meta = [];
           if (d[6]) meta.push(manifest.severities[hit.facets.severity]);
           if (d[7]) meta.push(manifest.statuses[hit.facets.status]);
-          if (d[3]) meta.push(d[3]);
-          if (d[4]) meta.push(d[4]);
+          if (context) meta.push(context);
+          if (date) meta.push(date);
           if (meta.length) {
             var p = document.createElement("span");
             p.className = "muted result-context";

@@ -6,7 +6,10 @@ import Portal
 ///
 ///     data/search/<lang>/index.js     the manifest: shard names, facet labels, document count
 ///     data/search/<lang>/t-<key>.js   the terms starting with <key>, each with its documents
-///     data/search/<lang>/d-<n>.js     64 documents: kind, title, link, context, facets
+///     data/search/<lang>/d-<n>.js     64 documents: kind, title, link, context, date, facets
+///
+/// A section, or a finding without an ID, names its audit's document instead of repeating the
+/// audit's link, title and date: the search page loads that document too.
 ///
 /// What one query loads stays small whatever the portal's size: the manifest, the shards of its
 /// words (a shard is split by one more letter until it is under `shardBytes`), and the document
@@ -23,17 +26,23 @@ public struct SearchIndex: Sendable {
     struct Document {
         let kind: Kind
         let title: String
+        /// The page (`fr/projects/acme/`), or the place in its audit's page (`#L12`, `#backups`).
         let url: String
-        let context: String
+        /// What the result is part of: a project name or description; nil when `audit` says it.
+        let context: String?
         let date: String?
         let project: Int
         let severity: Severity?
         let status: Status?
         let terms: [String]
+        /// The audit's ID, until documents are ordered.
+        var auditID: String? = nil
+        /// Index of the audit document a section or an item belongs to (set once documents are ordered).
+        var audit: Int? = nil
     }
 
     static let chunkSize = 64
-    static let postingsLimit = 400
+    static let postingsLimit = 1500
     static let shardBytes = 24_000
 
     let portal: Portal
@@ -52,9 +61,11 @@ public struct SearchIndex: Sendable {
     public func files() -> [(String, Data)] {
         let documents = self.documents()
         var postings: [String: [Int]] = [:]
+        var totals: [String: Int] = [:]
         for (id, document) in documents.enumerated() {
             var seen = Set<String>()
             for term in document.terms where seen.insert(term).inserted {
+                totals[term, default: 0] += 1
                 if postings[term, default: []].count < Self.postingsLimit { postings[term, default: []].append(id) }
             }
         }
@@ -63,17 +74,15 @@ public struct SearchIndex: Sendable {
         var shardKeys: [String] = []
         for (key, terms) in Self.shards(postings.keys.sorted(), postings: postings, documents: documents) {
             shardKeys.append(key)
-            files.append((folder + "t-\(key).js", Data(shardScript(key, terms, postings: postings, documents: documents).utf8)))
+            files.append((folder + "t-\(key).js", Data(shardScript(key, terms, postings: postings, totals: totals, documents: documents).utf8)))
         }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             let chunk = documents[start..<min(documents.count, start + Self.chunkSize)]
             var out = "AUDIT_SEARCH.docs(\(start / Self.chunkSize),[\n"
-            out += chunk.map { document in
-                JSONValue.array([.number(Double(document.kind.rawValue)), .string(document.title), .string(document.url),
-                                 .string(document.context), .string(document.date),
-                                 .number(Double(document.project)), .string(document.severity?.rawValue), .string(document.status?.rawValue)])
-                    .compact()
-            }.joined(separator: ",\n")
+            for (i, document) in chunk.enumerated() {
+                if i > 0 { out += ",\n" }
+                Self.write(document, into: &out)
+            }
             out += "]);\n"
             files.append((folder + "d-\(start / Self.chunkSize).js", Data(out.utf8)))
         }
@@ -81,9 +90,37 @@ public struct SearchIndex: Sendable {
         return files
     }
 
+    /// `[kind, title, url, context or audit document, date, project, severity, status]`, written by
+    /// hand: 300,000 documents at 10,000 audits.
+    static func write(_ document: Document, into out: inout String) {
+        out += "[\(document.kind.rawValue),"
+        JSONValue.appendQuoted(document.title, to: &out)
+        out += ","
+        JSONValue.appendQuoted(document.url, to: &out)
+        out += ","
+        if let audit = document.audit { out += String(audit) } else if let context = document.context, !context.isEmpty {
+            JSONValue.appendQuoted(context, to: &out)
+        } else { out += "null" }
+        out += ","
+        if let date = document.date { JSONValue.appendQuoted(date, to: &out) } else { out += "null" }
+        out += ",\(document.project),"
+        out += document.severity.map { "\"\($0.rawValue)\"" } ?? "null"
+        out += ","
+        out += document.status.map { "\"\($0.rawValue)\"" } ?? "null"
+        out += "]"
+    }
+
     // MARK: Documents
 
     func documents() -> [Document] {
+        // Headings and titles repeat from audit to audit (`Summary`, `Backups`): each is cut once.
+        var known: [String: [String]] = [:]
+        func terms(_ text: String) -> [String] {
+            if let cut = known[text] { return cut }
+            let cut = SearchText.terms(text)
+            known[text] = cut
+            return cut
+        }
         var projects: [Document] = []
         var audits: [(AuditDate?, Document)] = []
         var findings: [(Int, Document)] = []
@@ -101,17 +138,20 @@ public struct SearchIndex: Sendable {
                 let date = audit.date?.description
                 audits.append((audit.date, Document(kind: .audit, title: title, url: page, context: name, date: date, project: index,
                                                     severity: nil, status: nil,
-                                                    terms: SearchText.terms([title, facts.author ?? "", facts.verdict ?? ""].joined(separator: " ")))))
+                                                    terms: terms([title, facts.author ?? "", facts.verdict ?? ""].joined(separator: " ")),
+                                                    auditID: audit.id)))
                 for heading in facts.headings where heading.level == 2 || heading.level == 3 {
-                    sections.append((audit.date, Document(kind: .section, title: heading.text, url: page + "#" + heading.anchor,
-                                                          context: title, date: date, project: index, severity: nil, status: nil,
-                                                          terms: SearchText.terms(heading.text))))
+                    sections.append((audit.date, Document(kind: .section, title: heading.text, url: "#" + heading.anchor,
+                                                          context: nil, date: nil, project: index, severity: nil, status: nil,
+                                                          terms: terms(heading.text), auditID: audit.id)))
                 }
-                // Items without an ID have no page of their own: the result links to their line.
-                for item in facts.items where item.id == nil {
+                // Findings and recommendations without an ID have no page of their own: the result links
+                // to their line. (Checklist lines and tasks are left to the audit page.)
+                for item in facts.items where item.id == nil && (item.kind == .gap || item.kind == .recommendation || item.kind == .risk) {
                     findings.append((Self.rank(item.severity, item.status), Document(
-                        kind: .finding, title: item.title, url: page + "#L\(item.line)", context: title, date: date, project: index,
-                        severity: item.severity, status: item.status, terms: SearchText.terms(item.title + " " + (item.ref ?? "")))))
+                        kind: .finding, title: item.title, url: "#L\(item.line)", context: nil, date: nil, project: index,
+                        severity: item.severity, status: item.status, terms: terms(item.title + " " + (item.ref ?? "")),
+                        auditID: audit.id)))
                 }
             }
             for gap in project.gaps {
@@ -120,15 +160,25 @@ public struct SearchIndex: Sendable {
                     kind: .finding, title: "\(gap.id) — \(gap.title)",
                     url: SitePaths.directory(for: .gap(language: language, project: project.slug, id: gap.id)),
                     context: name, date: last, project: index, severity: gap.severity, status: gap.status,
-                    terms: SearchText.terms(gap.id + " " + gap.title))))
+                    terms: terms(gap.id + " " + gap.title))))
             }
         }
-        // Stable sorts: equal keys keep the portal's order.
-        let newestFirst: ((AuditDate?, Document), (AuditDate?, Document)) -> Bool = {
-            ($0.0?.dayNumber ?? Int.min) > ($1.0?.dayNumber ?? Int.min)
+        // Stable orders (equal keys keep the portal's order), sorted on small keys, not on documents.
+        let orderedAudits = Self.ordered(audits.map(\.1), by: audits.map { -($0.0?.dayNumber ?? Int.min / 2) })
+        var auditIndex: [String: Int] = [:]
+        for (offset, audit) in orderedAudits.enumerated() { auditIndex[audit.auditID!] = projects.count + offset }
+        let parts = Self.ordered(findings.map(\.1), by: findings.map(\.0))
+            + Self.ordered(sections.map(\.1), by: sections.map { -($0.0?.dayNumber ?? Int.min / 2) })
+        return projects + orderedAudits + parts.map { document in
+            var document = document
+            if let id = document.auditID { document.audit = auditIndex[id] }
+            return document
         }
-        return projects + audits.stableSorted(by: newestFirst).map(\.1) + findings.stableSorted { $0.0 < $1.0 }.map(\.1)
-            + sections.stableSorted(by: newestFirst).map(\.1)
+    }
+
+    /// `items` in ascending order of `keys`, equal keys in their order.
+    static func ordered<T>(_ items: [T], by keys: [Int]) -> [T] {
+        items.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { items[$0] }
     }
 
     /// Open and severe findings first.
@@ -140,7 +190,7 @@ public struct SearchIndex: Sendable {
 
     /// Terms grouped by their first two letters, a group split by one more letter while it is too large.
     static func shards(_ terms: [String], postings: [String: [Int]], documents: [Document]) -> [(String, [String])] {
-        func size(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + 8 + (postings[$1]?.count ?? 0) * 7 } }
+        func size(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + 8 + (postings[$1]?.count ?? 0) * 9 } }
         func split(_ key: String, _ terms: [String]) -> [(String, [String])] {
             guard size(terms) > shardBytes, terms.contains(where: { $0.count > key.count }) else { return [(key, terms)] }
             var exact: [String] = []
@@ -161,11 +211,14 @@ public struct SearchIndex: Sendable {
     }
 
     /// `{"term": [document, facets, document, facets, …]}` with documents as gaps from the previous one:
-    /// the facets travel with the postings, so facet counts need no document chunk.
-    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], documents: [Document]) -> String {
+    /// the facets travel with the postings, so facet counts need no document chunk. A term cut to its
+    /// `postingsLimit` first documents starts with minus its whole count: the search page does not let
+    /// such a word exclude a document (`GAP` in `GAP-2801` must not hide GAP-2801).
+    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], totals: [String: Int], documents: [Document]) -> String {
         var out = "AUDIT_SEARCH.shard(\"\(key)\",{\n"
         for (i, term) in terms.enumerated() {
             out += "\"\(term)\":["
+            if let total = totals[term], total > postings[term]?.count ?? 0 { out += "-\(total)," }
             var previous = 0
             for (j, id) in (postings[term] ?? []).enumerated() {
                 if j > 0 { out += "," }
@@ -197,14 +250,5 @@ public struct SearchIndex: Sendable {
             ("statusKeys", .array([.string("")] + Status.allCases.map { .string($0.rawValue) })),
         ])
         return "AUDIT_SEARCH.manifest(" + value.compact() + ");\n"
-    }
-}
-
-extension Array {
-    /// Sorting that keeps equal elements in their order (Swift's `sort` does not promise it).
-    func stableSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
-        enumerated().sorted { a, b in
-            areInIncreasingOrder(a.element, b.element) || (!areInIncreasingOrder(b.element, a.element) && a.offset < b.offset)
-        }.map(\.element)
     }
 }

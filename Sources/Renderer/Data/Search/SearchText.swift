@@ -29,10 +29,14 @@ public enum SearchText {
         return terms
     }
 
+    /// Endings as bytes, compared on the word's UTF-8 (after folding, every ending is ASCII).
+    private static let endingBytes: [[UInt8]] = endings.map { Array($0.utf8) }
+
     static func stem(_ word: String) -> String {
-        guard word.utf8.count > 4, !word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return word }
-        for ending in endings where word.hasSuffix(ending) && word.utf8.count - ending.utf8.count >= 4 {
-            return String(word.dropLast(ending.count))
+        let bytes = Array(word.utf8)
+        guard bytes.count > 4, !bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return word }
+        for ending in endingBytes where bytes.count - ending.count >= 4 && bytes.suffix(ending.count).elementsEqual(ending) {
+            return String(decoding: bytes.dropLast(ending.count), as: UTF8.self)
         }
         return word
     }
