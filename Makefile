@@ -40,9 +40,13 @@ serve: build
 check: build
 	$$($(SWIFT) build --show-bin-path)/audit-site check --content $(CONTENT)
 
-## Run every test (unit, end-to-end, preview server).
+## Run every test (unit, end-to-end, preview server). The tests run under a memory limit
+## (TEST_MEMORY_MIB, on the data segment: heap and private mappings), so that a regression that
+## lets memory grow without bound fails the run instead of taking the machine down.
+TEST_MEMORY_MIB ?= 4096
 test: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	ulimit -d $$(( $(TEST_MEMORY_MIB) * 1024 )) && $(SWIFT) test --skip-build
 
 ## Check the demo portal in a real browser and with the web's own validators: axe-core in headless
 ## Chromium (both languages and colour schemes), the Nu HTML validator, linkchecker.

@@ -131,7 +131,8 @@ public final class SiteBuilder: @unchecked Sendable {
 
     func prepare(_ report: inout BuildReport, useCache: Bool, loaded reuse: Loaded? = nil) throws -> Merged {
         let loaded = try timed("load", &report) { _ in try reuse ?? load() }
-        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
+        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages,
+                                                                         reportsPerProject: loaded.config.reportsPerProject).scan() }
         report.diagnostics += scan.diagnostics
         let sources = timed("read", &report) { read(scan.files, loaded, useCache: useCache, report: &$0) }
         let merged = timed("merge", &report) { merge(sources, scan: scan, loaded, report: &$0) }
@@ -340,25 +341,29 @@ public final class SiteBuilder: @unchecked Sendable {
         defer { profile?.print() }
         progress.begin("writing", total: pages.count)
         defer { progress.end() }
-        let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?) in
+        // A page that cannot be rendered is a diagnostic (the rest is built); a page that cannot be
+        // written (a full disk, a file size limit) fails the whole build, so the old site stays.
+        let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?, Error?) in
             defer { progress.advance() }
+            let html: String
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let html = try merged.renderer.render(plan)
+                html = try merged.renderer.render(plan)
                 profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: html.utf8.count)
-                let data = Data(html.utf8)
-                let hash = PageFiles.contentHash(data)
-                if previous[plan.path] != hash {
-                    try PageFiles.writeFile(data, to: folder.path + "/" + plan.path)
-                }
-                return (plan.path, hash, nil)
             } catch {
-                return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"))
+                return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"), nil)
             }
+            let data = Data(html.utf8)
+            let hash = PageFiles.contentHash(data)
+            if previous[plan.path] != hash {
+                do { try PageFiles.writeFile(data, to: folder.path + "/" + plan.path) } catch { return (plan.path, nil, nil, error) }
+            }
+            return (plan.path, hash, nil, nil)
         }
         var hashes: [String: Int] = [:]
         var failures: [Diagnostic] = []
-        for (path, hash, failure) in results {
+        for (path, hash, failure, writeError) in results {
+            if let writeError { throw writeError }
             if let hash { hashes[path] = hash }
             if let failure { failures.append(failure) }
         }

@@ -198,6 +198,7 @@ public enum ThemeError: Error, CustomStringConvertible {
     case strings(file: String, message: String)
     case missingKey(language: String, key: String, count: Int, file: String)
     case missingTemplate(String, String)
+    case symbolicLink(String, target: String)
 
     public var description: String {
         switch self {
@@ -209,6 +210,8 @@ public enum ThemeError: Error, CustomStringConvertible {
         case .missingKey(let language, let key, let count, let file):
             "\(file): error: interface string '\(key)' is missing for language '\(language)'" + (count > 1 ? " (and \(count - 1) more)" : "")
         case .missingTemplate(let name, let folder): "template '\(name)' not found in \(folder)"
+        case .symbolicLink(let path, let target):
+            "\(path): error: the theme holds a symbolic link (to \(target)); themes are read from their own files only — replace the link by a copy"
         }
     }
 }

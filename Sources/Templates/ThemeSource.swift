@@ -24,6 +24,9 @@ public struct ThemeSource: Sendable {
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ThemeError.missing(folder.path)
             }
+            if let link = Self.firstSymbolicLink(under: folder) {
+                throw ThemeError.symbolicLink(link.path, target: link.target)
+            }
             for path in Self.files(under: folder) {
                 let url = folder.appendingPathComponent(path)
                 guard let data = FileManager.default.contents(atPath: url.path) else { throw ThemeError.unreadable(url.path) }
@@ -37,6 +40,19 @@ public struct ThemeSource: Sendable {
     /// Relative paths below a folder of the theme (`layouts`, `static`…), sorted.
     public func paths(in folder: String) -> [String] {
         files.keys.filter { $0.hasPrefix(folder + "/") }.map { String($0.dropFirst(folder.count + 1)) }.sorted()
+    }
+
+    /// The first symbolic link below a theme folder, with where it points: a theme is read from its
+    /// own files only, so a link (which could lead anywhere) stops the build with both names.
+    static func firstSymbolicLink(under base: URL) -> (path: String, target: String)? {
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isSymbolicLinkKey],
+                                                              options: [.skipsHiddenFiles]) else { return nil }
+        var links: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
+            links.append(url.path)
+        }
+        guard let first = links.sorted().first else { return nil }
+        return (first, (try? FileManager.default.destinationOfSymbolicLink(atPath: first)) ?? "an unreadable target")
     }
 
     /// Regular files below a folder, relative and sorted; symlinks and dotfiles are skipped (a theme

@@ -263,6 +263,48 @@ import Testing
         #expect(!siblings.contains { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }, "\(siblings)")
     }
 
+    /// A disk that fills up during a build (here a file size limit, `ulimit -f`, which fails writes
+    /// the same way without needing a small file system): the build fails with the reason, and the
+    /// published site is the previous one, whole, with nothing left beside it.
+    @Test func aFullDiskFailsTheBuildAndKeepsThePublishedSite() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("content"), to: folder.appendingPathComponent("content"))
+        #expect(try run(["build", "--quiet"], in: folder).status == 0)
+        let output = folder.appendingPathComponent("public")
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for case let path as String in FileManager.default.enumerator(atPath: output.path)! {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: output.path + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[path] = try Data(contentsOf: output.appendingPathComponent(path))
+                }
+            }
+            return files
+        }
+        let before = try snapshot()
+        // Add a report so that the failed build would have changed the site.
+        try Data("# Nouvel audit\n\nTexte.\n".utf8).write(to: folder.appendingPathComponent("content/orion-payments/2026-06-01-nouveau.md"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 48; exec \"$0\" build --quiet", Self.binary.path]
+        process.currentDirectoryURL = folder
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(message.contains("File too large") || message.contains("No space left"), "\(message)")
+        #expect(try snapshot() == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(!siblings.contains { $0.hasPrefix(".public.staging-") || $0.hasPrefix(".public.old-") }, "\(siblings)")
+        // With room again, the next build publishes the new report.
+        #expect(try run(["build", "--quiet"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("fr/projects/orion-payments/2026-06-01-nouveau/index.html").path))
+    }
+
     /// The same content built in other folders, time zones and locales, with its files created in
     /// another order, gives the same bytes.
     @Test func outputIsTheSameWhateverTheFolderTimeZoneLocaleAndFileOrder() throws {

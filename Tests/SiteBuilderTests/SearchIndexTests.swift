@@ -74,6 +74,7 @@ import Testing
 
     @Test func findsAuditsSectionsAndFindingsByStemAndPrefixWithoutAccents() throws {
         let site = try TestSite()
+        defer { site.remove() }
         try site.write("content/orion/2025-03-10-audit.md", Self.report)
         try site.build()
         let index = try Index(site: site, language: "fr")
@@ -117,6 +118,7 @@ import Testing
     /// the portal grows, a shard stays bounded and a term keeps its most important documents.
     @Test func filesStayBoundedAsThePortalGrows() throws {
         let site = try TestSite()
+        defer { site.remove() }
         for n in 0..<160 {
             let day = String(format: "%02d", n % 28 + 1), month = String(format: "%02d", n / 28 % 12 + 1)
             var text = "# Audit sécurité \(n)\n\n"

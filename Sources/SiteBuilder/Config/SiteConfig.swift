@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable {
     public var sla: [Severity: Int] = [:]
     /// How large a report and its front matter may be (`limits: {fileSizeMiB: 64, yamlValues: 100000}`):
     /// past them a file is refused with a "too large" diagnostic and the rest of the site is built.
+    /// More reports than this in one project folder refuse the folder (`limits: {reportsPerProject: 20000}`).
+    public var reportsPerProject = 20_000
     public var maxFileBytes = 64 * 1024 * 1024
     public var yamlLimits = SafeYAML.Limits()
     /// Theme folder named by `theme:`, resolved against the folder of `site.yaml`.
@@ -130,7 +132,7 @@ public struct SiteConfig: Sendable {
         }
         if let limits = root["limits"] {
             guard let map = limits as? [String: Any] else {
-                throw ConfigError(file: display, line: line(of: "limits"), message: "'limits' maps fileSizeMiB, yamlValues, yamlDepth to numbers")
+                throw ConfigError(file: display, line: line(of: "limits"), message: "'limits' maps fileSizeMiB, yamlValues, yamlDepth, reportsPerProject to numbers")
             }
             for (key, value) in map {
                 guard let number = Int("\(value)"), number > 0 else {
@@ -138,10 +140,11 @@ public struct SiteConfig: Sendable {
                 }
                 switch key {
                 case "fileSizeMiB": config.maxFileBytes = number * 1024 * 1024
+                case "reportsPerProject": config.reportsPerProject = number
                 case "yamlValues": config.yamlLimits.maxValues = number
                 case "yamlDepth": config.yamlLimits.maxDepth = number
                 default:
-                    throw ConfigError(file: display, line: line(of: "limits"), message: "unknown limit '\(key)' (known: fileSizeMiB, yamlValues, yamlDepth)")
+                    throw ConfigError(file: display, line: line(of: "limits"), message: "unknown limit '\(key)' (known: fileSizeMiB, yamlValues, yamlDepth, reportsPerProject)")
                 }
             }
         }

@@ -31,6 +31,8 @@ struct ContentScanner {
 
     let options: BuildOptions
     let languages: [String]
+    /// More reports than this in one project folder refuse the folder (`limits: reportsPerProject`).
+    var reportsPerProject = 20_000
 
     func scan() throws -> Result {
         let fm = FileManager.default
@@ -48,7 +50,8 @@ struct ContentScanner {
             if entry.hasPrefix(".") || entry.hasPrefix("_") { continue }
             let type = fileType(url)
             if type == .symlink {
-                result.diagnostics.append(.warning(display, code: "content.symlink", "symbolic link skipped: content is only read from real files and folders"))
+                result.diagnostics.append(.warning(display, code: "content.symlink",
+                    "symbolic link to \(Self.target(of: url)) skipped: content is only read from real files and folders"))
                 continue
             }
             guard type == .directory else {
@@ -69,20 +72,30 @@ struct ContentScanner {
                 continue
             }
             seenProjects[project] = entry
-            for name in try sortedEntries(url) {
+            let names = try sortedEntries(url)
+            // A folder of a hundred thousand files is a mistake (an export, a backup) rather than a
+            // project: it is refused whole, before anything in it is read, and the rest is built.
+            let reports = names.lazy.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }.count
+            if reports > reportsPerProject {
+                result.diagnostics.append(.error(display, code: "content.too-many-files",
+                    "project folder has \(reports) reports, over the limit of \(reportsPerProject) (limits: reportsPerProject in site.yaml); skipped"))
+                continue
+            }
+            for name in names {
                 let fileURL = url.appendingPathComponent(name)
                 let fileDisplay = options.display(fileURL)
+                if name.hasPrefix(".") { continue }
+                let kind = fileType(fileURL)
+                if kind == .symlink {
+                    result.diagnostics.append(.warning(fileDisplay, code: "content.symlink",
+                        "symbolic link to \(Self.target(of: fileURL)) skipped: content is only read from real files"))
+                    continue
+                }
                 if name == "_project.yaml" || name == "_project.yml" {
                     result.projectFiles[project] = fileURL.path
                     continue
                 }
-                if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-                let kind = fileType(fileURL)
-                if kind == .symlink {
-                    result.diagnostics.append(.warning(fileDisplay, code: "content.symlink",
-                        "symbolic link skipped: content is only read from real files"))
-                    continue
-                }
+                if name.hasPrefix("_") { continue }
                 if kind == .directory {
                     result.diagnostics.append(.warning(fileDisplay, code: "content.nested",
                         "sub-folder ignored: reports go directly in the project folder"))
@@ -134,6 +147,11 @@ struct ContentScanner {
     }
 
     enum FileType { case file, directory, symlink, other }
+
+    /// Where a symbolic link points, as written in the link (for messages; never followed).
+    static func target(of url: URL) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "an unreadable target"
+    }
 
     private func fileType(_ url: URL) -> FileType {
         var info = stat()

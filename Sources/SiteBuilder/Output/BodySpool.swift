@@ -16,6 +16,9 @@ final class BodySpool: @unchecked Sendable {
         let offset: Int
         let length: Int
         let toc: [RenderedBody.TOCEntry]
+        /// The body itself when it could not be spooled (no temporary file, a full disk): kept in
+        /// memory rather than lost.
+        var inline: String? = nil
     }
 
     private let fd: Int32
@@ -32,8 +35,7 @@ final class BodySpool: @unchecked Sendable {
         if fd >= 0 { close(fd) }
     }
 
-    /// Stores a body; falls back to nothing stored (length -1) only if the temporary file is unusable,
-    /// in which case `load` gives an empty body rather than failing the build.
+    /// Stores a body; when the temporary file is unusable or full, the entry keeps the body in memory.
     func store(_ body: RenderedBody) -> Entry {
         var html = body.html
         let count = html.utf8.count
@@ -41,7 +43,7 @@ final class BodySpool: @unchecked Sendable {
             defer { end += count }
             return end
         }
-        guard fd >= 0 else { return Entry(offset: 0, length: -1, toc: body.toc) }
+        guard fd >= 0 else { return Entry(offset: 0, length: -1, toc: body.toc, inline: body.html) }
         let ok = html.withUTF8 { buffer -> Bool in
             var written = 0
             while written < buffer.count {
@@ -51,7 +53,7 @@ final class BodySpool: @unchecked Sendable {
             }
             return true
         }
-        return Entry(offset: offset, length: ok ? count : -1, toc: body.toc)
+        return ok ? Entry(offset: offset, length: count, toc: body.toc) : Entry(offset: 0, length: -1, toc: body.toc, inline: body.html)
     }
 
     /// Forgets every body (a full build reads everything again): the file does not grow with each build.
@@ -63,6 +65,7 @@ final class BodySpool: @unchecked Sendable {
     }
 
     func load(_ entry: Entry) -> RenderedBody {
+        if let inline = entry.inline { return RenderedBody(html: inline, toc: entry.toc) }
         guard entry.length > 0 else { return RenderedBody(html: "", toc: entry.toc) }
         var bytes = [UInt8](repeating: 0, count: entry.length)
         let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in

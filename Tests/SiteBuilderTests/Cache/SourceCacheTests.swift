@@ -5,13 +5,15 @@ import Testing
 /// `build --cache DIR`: a second build reads its reports from the cache and writes the same site,
 /// byte for byte; what changed is read again; a broken or foreign cache costs a re-read, never a
 /// wrong site.
-@Suite struct SourceCacheTests {
+@Suite final class SourceCacheTests {
     let site: TestSite
     var cache: URL { site.root.appendingPathComponent("cache") }
 
     init() throws {
         site = try TestSite(fixture: "timeline")
     }
+
+    deinit { site.remove() }
 
     func build(into name: String, cache useCache: Bool = true) throws -> (BuildReport, [String: Data]) {
         var options = site.options(output: site.root.appendingPathComponent(name))
