@@ -47,95 +47,76 @@ public struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// Renders one page to HTML.
+    /// Renders one page to HTML: its page kind builds its model, the theme's template writes it.
     public func render(_ plan: PagePlan) throws -> String {
         let language = plan.language ?? settings.defaultLanguage
         let page = PageContext(plan: plan, language: language, strings: theme.strings(for: language), settings: settings,
                                vocabulary: vocabulary)
-        var context = layout(page)
-        let template: String
+        var layout = layout(page)
         switch plan.kind {
         case .root:
-            template = "root"
-            context["languages"] = settings.languages.map { l in
-                ["lang": l, "name": theme.strings(for: l)["language.name"] ?? l, "href": SitePaths.file(for: .home(language: l)),
-                 "welcome": theme.strings(for: l)["root.choose"] ?? ""] as [String: Any]
-            }
-            context["defaultHref"] = SitePaths.file(for: .home(language: settings.defaultLanguage))
-            context["languageCodes"] = settings.languages.joined(separator: ",")
+            let model = RootPageModel(layout: layout, languages: settings.languages.map { l in
+                RootPageModel.Choice(lang: l, name: theme.strings(for: l)["language.name"] ?? l, href: SitePaths.file(for: .home(language: l)),
+                                     welcome: theme.strings(for: l)["root.choose"] ?? "")
+            }, defaultHref: SitePaths.file(for: .home(language: settings.defaultLanguage)), languageCodes: settings.languages.joined(separator: ","))
+            return try theme.render("root", model: model)
         case .notFound:
-            template = "404"
-            context["languages"] = settings.languages.map { l in
-                ["lang": l, "message": theme.strings(for: l)["notfound.message"] ?? "", "href": SitePaths.file(for: .home(language: l)),
-                 "home": theme.strings(for: l)["nav.home"] ?? ""] as [String: Any]
-            }
             // The 404 page is served from any depth: its links must be absolute from the base URL or root.
-            context["root"] = settings.baseURL ?? "/"
+            layout.root = settings.baseURL ?? "/"
+            let model = NotFoundPageModel(layout: layout, languages: settings.languages.map { l in
+                NotFoundPageModel.Message(lang: l, message: theme.strings(for: l)["notfound.message"] ?? "",
+                                          href: SitePaths.file(for: .home(language: l)), home: theme.strings(for: l)["nav.home"] ?? "")
+            })
+            return try theme.render("404", model: model)
         case .home:
-            template = "home"
-            HomePage(portal: portal, page: page).fill(&context)
+            return try theme.render("home", model: HomePage(portal: portal, page: page).model(layout: layout))
         case .portfolio:
-            template = "portfolio"
-            PortfolioPage(portal: portal, page: page).fill(&context)
+            return try theme.render("portfolio", model: PortfolioPage(portal: portal, page: page).model(layout: layout))
         case .gapIndex:
-            template = "gaps"
-            GapIndexPage(portal: portal, page: page, cache: cache).fill(&context)
+            return try theme.render("gaps", model: GapIndexPage(portal: portal, page: page, cache: cache).model(layout: layout))
         case .search:
-            template = "search"
-            context["pageTitle"] = page.t("search.title")
+            layout.pageTitle = page.t("search.title")
+            return try theme.render("search", model: layout)
         case .project(_, let slug):
             guard let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
-            template = "project"
-            ProjectPage(project: project, portal: portal, page: page).fill(&context)
+            return try theme.render("project", model: ProjectPage(project: project, portal: portal, page: page).model(layout: layout))
         case .audit(_, let id):
             guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
-            template = "audit"
-            AuditPage(audit: audit, project: project, page: page, ids: ids, body: body).fill(&context)
+            return try theme.render("audit", model: AuditPage(audit: audit, project: project, page: page, ids: ids, body: body).model(layout: layout))
         case .gap(_, let slug, let id):
             guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
-            template = "gap"
-            GapPage(gap: gap, project: project, portal: portal, page: page).fill(&context)
+            return try theme.render("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))
         }
-        return try theme.render(template, context: context)
     }
 
-    /// Values every page's layout uses: language, navigation, switcher, alternates.
-    func layout(_ page: PageContext) -> [String: Any] {
+    /// What every page's layout shows: language, navigation, switcher, alternates.
+    func layout(_ page: PageContext) -> LayoutModel {
         let kind = page.plan.kind
-        var context: [String: Any] = [
-            "lang": page.language,
-            "root": page.root,
-            "t": theme.templateStrings(for: page.language),
-            "siteTitle": settings.title(in: page.language),
-            "pageTitle": settings.title(in: page.language),
-            "homeHref": page.link(.home(language: page.language)),
-            "stylesheet": page.root + "assets/style.css",
-            "script": page.root + "assets/site.js",
-            "feedHref": page.root + Feeds.path(language: page.language),
+        let nav: [(String, PagePlan.Kind)] = [
+            ("nav.home", .home(language: page.language)), ("nav.portfolio", .portfolio(language: page.language)),
+            ("nav.gaps", .gapIndex(language: page.language)), ("nav.search", .search(language: page.language)),
         ]
-        context["nav"] = [
-            ("nav.home", PagePlan.Kind.home(language: page.language)),
-            ("nav.portfolio", .portfolio(language: page.language)),
-            ("nav.gaps", .gapIndex(language: page.language)),
-            ("nav.search", .search(language: page.language)),
-        ].map { key, target in
-            ["label": page.t(key), "href": page.link(target), "current": SitePaths.directory(for: target) == SitePaths.directory(for: kind)] as [String: Any]
-        }
+        var layout = LayoutModel(
+            lang: page.language, root: page.root, strings: theme.templateStrings(for: page.language),
+            siteTitle: settings.title(in: page.language), pageTitle: settings.title(in: page.language),
+            homeHref: page.link(.home(language: page.language)), stylesheet: page.root + "assets/style.css",
+            script: page.root + "assets/site.js", feedHref: page.root + Feeds.path(language: page.language),
+            nav: nav.map { key, target in
+                LayoutModel.NavLink(label: page.t(key), href: page.link(target),
+                                    current: SitePaths.directory(for: target) == SitePaths.directory(for: kind))
+            })
         if page.plan.language != nil {
-            context["switcher"] = settings.languages.map { l in
-                let target = SitePaths.translated(kind, to: l)
-                return ["lang": l, "name": theme.strings(for: l)["language.name"] ?? l, "href": page.link(target),
-                        "current": l == page.language] as [String: Any]
+            layout.switcher = settings.languages.map { l in
+                LayoutModel.LanguageLink(lang: l, name: theme.strings(for: l)["language.name"] ?? l,
+                                         href: page.link(SitePaths.translated(kind, to: l)), current: l == page.language)
             }
-            var alternates: [[String: Any]] = settings.languages.map { l in
-                ["hreflang": l, "href": absolute(SitePaths.directory(for: SitePaths.translated(kind, to: l)), page: page)]
-            }
-            alternates.append(["hreflang": "x-default",
-                               "href": absolute(SitePaths.directory(for: SitePaths.translated(kind, to: settings.defaultLanguage)), page: page)])
-            context["alternates"] = alternates
-            context["canonical"] = absolute(SitePaths.directory(for: kind), page: page)
+            layout.alternates = settings.languages.map { l in
+                LayoutModel.Alternate(hreflang: l, href: absolute(SitePaths.directory(for: SitePaths.translated(kind, to: l)), page: page))
+            } + [LayoutModel.Alternate(hreflang: "x-default",
+                                       href: absolute(SitePaths.directory(for: SitePaths.translated(kind, to: settings.defaultLanguage)), page: page))]
+            layout.canonical = absolute(SitePaths.directory(for: kind), page: page)
         }
-        return context
+        return layout
     }
 
     /// With a base URL, an absolute URL (search engines want them for `hreflang`); else relative.

@@ -9,9 +9,15 @@ public enum HTMLEscape {
             break
         }
         guard needs else { return text }
-        // Bytes, not scalars: French prose is full of apostrophes, so this runs on most text.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The same, appended to a byte buffer (pages are written into one).
+    public static func escape(_ text: String, into out: inout [UInt8]) {
+        // Bytes, not scalars: French prose is full of apostrophes, so this runs on most text.
         for byte in text.utf8 {
             switch byte {
             case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
@@ -23,6 +29,5 @@ public enum HTMLEscape {
             default: out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

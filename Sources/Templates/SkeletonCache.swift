@@ -1,92 +1,64 @@
 import Foundation
 import Mustache
 
-/// Renders mustache templates once per *shape* of context and fills in values by substitution.
+/// Renders mustache templates once per *shape* of model and fills in texts by substitution.
 ///
 /// Mustache is logic-less: what a template outputs depends on which values are present, on
-/// booleans and on list lengths, never on the text of a string. So a page's context is split into
-/// its shape (keys present, booleans, list lengths) and its strings; the template is rendered once
-/// per shape with numbered placeholders in place of the strings, and every other page of that shape
-/// is produced by copying the skeleton and substituting its own strings (escaped where mustache
-/// would have escaped them). Tens of thousands of pages then cost one mustache render per shape,
-/// with exactly the output mustache would have produced.
+/// booleans and on list lengths, never on the text of a string. So a page's model is read as its
+/// shape (see `TemplateFields`) and its texts; the template is rendered once per shape with numbered
+/// placeholders in place of the texts, and every other page of that shape is produced by copying the
+/// skeleton's constant bytes and writing its own texts (escaped where mustache would have escaped
+/// them) into one buffer. Tens of thousands of pages then cost one mustache render per shape, with
+/// exactly the output mustache would have produced.
 final class SkeletonCache: @unchecked Sendable {
-    /// A rendered template: constant text and numbered holes.
+    /// A rendered template: constant bytes and numbered holes.
     struct Skeleton {
         enum Part {
-            case text(String)
+            case bytes([UInt8])
             case value(Int, escaped: Bool)
         }
         let parts: [Part]
         let size: Int
     }
 
+    /// Template, model type and shape: what decides a skeleton.
+    struct Key: Hashable {
+        let template: String
+        let model: ObjectIdentifier
+        let shape: [UInt8]
+    }
+
     private let lock = NSLock()
-    private var skeletons: [String: Skeleton] = [:]
+    private var skeletons: [Key: Skeleton] = [:]
 
     /// Placeholders use private-use delimiters and `<`/`>`, which mustache's escaping turns into
     /// `&lt;`/`&gt;`: the skeleton shows whether each hole was an escaped `{{x}}` or a raw `{{{x}}}`.
     static let open: Character = "\u{E000}"
     static let close: Character = "\u{E001}"
 
+    static func placeholder(_ index: Int) -> String { "\(open)<\(index)>\(close)" }
+
     private(set) var misses = 0
 
-    func render(_ template: String, library: MustacheLibrary, context: ContextObject, constants: String) -> String? {
-        var values: [String] = []
-        var shape = template + "\u{0}" + constants + "\u{0}"
-        let placeholders = Self.placeholders(for: context, values: &values, shape: &shape)
+    func render<Model: TemplateModel>(_ template: String, model: Model, library: MustacheLibrary) -> String? {
+        var fields = TemplateFields(mode: .shape)
+        model.describe(to: &fields)
+        let key = Key(template: template, model: ObjectIdentifier(Model.self), shape: fields.shape)
         lock.lock()
-        var skeleton = skeletons[shape]
+        var skeleton = skeletons[key]
         lock.unlock()
         if skeleton == nil {
-            guard let output = library.render(placeholders, withTemplate: template) else { return nil }
+            var context = TemplateFields(mode: .context)
+            model.describe(to: &context)
+            guard let output = library.render(ContextObject(context.object), withTemplate: template) else { return nil }
             let parsed = Self.parse(output)
             lock.lock()
-            skeletons[shape] = parsed
+            skeletons[key] = parsed
             misses += 1
             lock.unlock()
             skeleton = parsed
         }
-        return Self.fill(skeleton!, values)
-    }
-
-    /// Replaces every string of the context by a numbered placeholder and writes the shape.
-    static func placeholders(for value: Any, values: inout [String], shape: inout String) -> Any {
-        if let object = value as? ContextObject {
-            if object.isConstant {
-                shape += "c\(ObjectIdentifier(object).hashValue);"
-                return object
-            }
-            var out: [String: Any] = [:]
-            out.reserveCapacity(object.values.count)
-            shape += "{"
-            for key in object.values.keys.sorted() {
-                shape += key
-                shape += ":"
-                out[key] = placeholders(for: object.values[key]!, values: &values, shape: &shape)
-            }
-            shape += "}"
-            return ContextObject(out)
-        }
-        if let string = value as? String {
-            values.append(string)
-            shape += "s"
-            return "\(open)<\(values.count - 1)>\(close)"
-        }
-        if let list = value as? [Any] {
-            shape += "[\(list.count)"
-            let mapped = list.map { placeholders(for: $0, values: &values, shape: &shape) }
-            shape += "]"
-            return mapped
-        }
-        if let bool = value as? Bool {
-            shape += bool ? "T" : "F"
-            return bool
-        }
-        // Numbers and anything else print as text.
-        values.append("\(value)")
-        shape += "n"
-        return "\(open)<\(values.count - 1)>\(close)"
+        return Self.fill(skeleton!, fields.values)
     }
 
     static func parse(_ output: String) -> Skeleton {
@@ -94,6 +66,12 @@ final class SkeletonCache: @unchecked Sendable {
         var text = ""
         var size = 0
         var rest = output[...]
+        func flush() {
+            guard !text.isEmpty else { return }
+            parts.append(.bytes(Array(text.utf8)))
+            size += text.utf8.count
+            text = ""
+        }
         while let start = rest.firstIndex(of: open) {
             text += rest[..<start]
             guard let end = rest[start...].firstIndex(of: close) else { break }
@@ -101,7 +79,7 @@ final class SkeletonCache: @unchecked Sendable {
             let escaped = inner.hasPrefix("&lt;")
             let digits = inner.filter(\.isNumber)
             if let index = Int(digits) {
-                if !text.isEmpty { parts.append(.text(text)); size += text.utf8.count; text = "" }
+                flush()
                 parts.append(.value(index, escaped: escaped))
             } else {
                 text += rest[start...end]
@@ -109,19 +87,21 @@ final class SkeletonCache: @unchecked Sendable {
             rest = rest[rest.index(after: end)...]
         }
         text += rest
-        if !text.isEmpty { parts.append(.text(text)); size += text.utf8.count }
+        flush()
         return Skeleton(parts: parts, size: size)
     }
 
+    /// The skeleton's bytes with the texts written in, into one buffer.
     static func fill(_ skeleton: Skeleton, _ values: [String]) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(skeleton.size + values.reduce(0) { $0 + $1.utf8.count } + 256)
         for part in skeleton.parts {
             switch part {
-            case .text(let text): out += text
-            case .value(let index, let escaped): out += escaped ? HTMLEscape.escape(values[index]) : values[index]
+            case .bytes(let bytes): out.append(contentsOf: bytes)
+            case .value(let index, let escaped):
+                if escaped { HTMLEscape.escape(values[index], into: &out) } else { out.append(contentsOf: values[index].utf8) }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

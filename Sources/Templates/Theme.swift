@@ -20,7 +20,7 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// Interface strings: language → key → text (nested YAML keys joined with dots).
     public let strings: [String: [String: String]]
-    /// `strings` as nested dictionaries per language, built once (every page needs them).
+    /// `strings` as nested context objects per language, built once (every page needs them).
     private let nested: NestedStrings
     /// Rendered skeletons per context shape (see `SkeletonCache`).
     private let skeletons = SkeletonCache()
@@ -78,13 +78,11 @@ public struct Theme: Sendable {
             }
         }
         self.strings = strings
-        var nested: [String: Any] = [:]
+        var nested: [String: ContextObject] = [:]
         for (language, flat) in strings {
             var root: [String: Any] = [:]
             for (key, value) in flat { Self.insert(value, at: key.split(separator: ".").map(String.init)[...], into: &root) }
-            let object = Self.cleanDictionary(root)
-            object.isConstant = true
-            nested[language] = object
+            nested[language] = Self.contextObject(root)
         }
         self.nested = NestedStrings(byLanguage: nested)
         assets = source.paths(in: "static")
@@ -99,25 +97,21 @@ public struct Theme: Sendable {
         library.getTemplate(named: name) != nil
     }
 
-    /// Renders a page template with a context of dictionaries, arrays and strings. Absent values
-    /// (nil optionals) are removed first, so `{{#score}}…{{/score}}` is skipped when there is no score.
-    public func render(_ template: String, context: [String: Any]) throws -> String {
-        try render(template, context: context, skeletons: true)
+    /// Renders a page template with its model (see `TemplateModel`).
+    public func render<Model: TemplateModel>(_ template: String, model: Model) throws -> String {
+        try render(template, model: model, skeletons: true)
     }
 
-    /// - Parameter skeletons: false renders with mustache directly (tests compare both paths).
-    public func render(_ template: String, context: [String: Any], skeletons useSkeletons: Bool) throws -> String {
-        // Interface strings ("t") are constant per language: kept as they are, part of the shape.
-        var values = context
-        let strings = values.removeValue(forKey: "t")
-        let cleaned = Self.clean(values) as? ContextObject ?? ContextObject([:])
-        var constants = ""
-        if let strings = strings as? ContextObject {
-            cleaned.values["t"] = strings
-            constants = String(ObjectIdentifier(strings).hashValue)
+    /// - Parameter skeletons: false renders with mustache directly (tests compare both ways).
+    public func render<Model: TemplateModel>(_ template: String, model: Model, skeletons useSkeletons: Bool) throws -> String {
+        let rendered: String?
+        if useSkeletons {
+            rendered = skeletons.render(template, model: model, library: library)
+        } else {
+            var fields = TemplateFields(mode: .direct)
+            model.describe(to: &fields)
+            rendered = library.render(ContextObject(fields.object), withTemplate: template)
         }
-        let rendered = useSkeletons ? skeletons.render(template, library: library, context: cleaned, constants: constants)
-            : library.render(cleaned, withTemplate: template)
         guard let output = rendered else {
             throw ThemeError.missingTemplate(template, source.folder?.appendingPathComponent("layouts").path ?? "the built-in theme")
         }
@@ -133,8 +127,8 @@ public struct Theme: Sendable {
     /// How many different context shapes were rendered by mustache (the rest were filled in).
     public var renderedShapes: Int { skeletons.misses }
 
-    public func templateStrings(for language: String) -> Any {
-        nested.byLanguage[language] ?? nested.byLanguage["en"] ?? ContextObject([:])
+    public func templateStrings(for language: String) -> TemplateStrings {
+        TemplateStrings(object: nested.byLanguage[language] ?? nested.byLanguage["en"] ?? ContextObject([:]))
     }
 
     static func insert(_ value: String, at path: ArraySlice<String>, into dict: inout [String: Any]) {
@@ -148,33 +142,12 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Drops nil optionals (mustache would render them as "nil") and empty strings (so that
-    /// `{{#lang}} lang="{{lang}}"{{/lang}}` is skipped when there is nothing to say).
-    static func clean(_ value: Any) -> Any? {
-        // Exact type checks first: casting `Any` to a collection or protocol type goes through the
-        // runtime's conformance and bridging machinery, which costs microseconds per value.
-        let type = ObjectIdentifier(Swift.type(of: value))
-        if type == ObjectIdentifier(String.self) {
-            let s = value as! String
-            return s.isEmpty ? nil : s
-        }
-        if type == ObjectIdentifier([String: Any].self) { return cleanDictionary(value as! [String: Any]) }
-        if type == ObjectIdentifier([[String: Any]].self) { return (value as! [[String: Any]]).map(cleanDictionary) }
-        if type == ObjectIdentifier([Any].self) { return (value as! [Any]).compactMap(clean) }
-        if type == ObjectIdentifier(Bool.self) || type == ObjectIdentifier(Int.self) || type == ObjectIdentifier(Double.self)
-            || type == ObjectIdentifier(ContextObject.self) {
-            return value
-        }
-        if let optional = value as? OptionalProtocol { return optional.wrappedAny.flatMap(clean) }
-        if let dict = value as? [String: Any] { return cleanDictionary(dict) }
-        if let list = value as? [Any] { return list.compactMap(clean) }
-        return value
-    }
-
-    static func cleanDictionary(_ dict: [String: Any]) -> ContextObject {
+    /// Nested dictionaries as context objects, for mustache.
+    static func contextObject(_ dict: [String: Any]) -> ContextObject {
         var out: [String: Any] = [:]
-        out.reserveCapacity(dict.count)
-        for (k, v) in dict { if let c = clean(v) { out[k] = c } }
+        for (key, value) in dict where (value as? String)?.isEmpty != true {
+            out[key] = (value as? [String: Any]).map(contextObject) ?? value
+        }
         return ContextObject(out)
     }
 
@@ -220,13 +193,10 @@ public enum ThemeError: Error, CustomStringConvertible {
 /// cached protocol check per object, instead of a conditional-conformance lookup on every
 /// dictionary at every name it resolves.
 final class ContextObject: MustacheParent {
-    var values: [String: Any]
-    /// Interface strings: the same object for every page of a language, never split into placeholders.
-    var isConstant = false
+    let values: [String: Any]
 
-    init(_ values: [String: Any], constant: Bool = false) {
+    init(_ values: [String: Any]) {
         self.values = values
-        isConstant = constant
     }
 
     func child(named name: String) -> Any? { values[name] }
@@ -234,19 +204,5 @@ final class ContextObject: MustacheParent {
 
 /// Immutable after the theme is loaded, so sharing it between render threads is safe.
 struct NestedStrings: @unchecked Sendable {
-    let byLanguage: [String: Any]
-}
-
-/// Lets `clean` see through `Optional` values stored as `Any`.
-protocol OptionalProtocol {
-    var wrappedAny: Any? { get }
-}
-
-extension Optional: OptionalProtocol {
-    var wrappedAny: Any? {
-        switch self {
-        case .some(let value): value
-        case .none: nil
-        }
-    }
+    let byLanguage: [String: ContextObject]
 }

@@ -50,36 +50,70 @@ import Testing
         }
     }
 
+    /// A model for the test template: every kind of field a page model uses.
+    struct PageModel: TemplateModel {
+        struct Item: TemplateModel {
+            let key: String
+            let label: String
+            let html: String
+            func describe(to fields: inout TemplateFields) {
+                fields.text("key", key)
+                fields.text("label", label)
+                fields.text("html", html)
+            }
+        }
+
+        let strings: TemplateStrings
+        var title: String
+        var note: String?
+        var items: [Item] = []
+        var names: [String] = []
+        var flag = false
+        var count: Int?
+
+        func describe(to fields: inout TemplateFields) {
+            fields.strings("t", strings)
+            fields.text("title", title)
+            fields.text("note", note)
+            fields.list("items", items)
+            fields.texts("names", names)
+            fields.flag("flag", flag)
+            fields.number("count", count)
+        }
+    }
+
     @Test func skeletonsGiveExactlyWhatMustacheGives() throws {
         let root = try makeTheme([
             "layouts/page.mustache": """
             <h1 title="{{title}}">{{title}}</h1>{{#note}}<p>{{note}}</p>{{/note}}{{^note}}<p>none</p>{{/note}}
-            {{#items}}<li class="{{key}}">{{label}} {{{html}}}</li>{{/items}}{{#flag}}F{{/flag}} {{count}} {{t.x.y}}
+            {{#items}}<li class="{{key}}">{{label}} {{{html}}} {{title}}</li>{{/items}}{{#flag}}F{{/flag}} {{count}} {{t.x.y}}
+            {{#names}}<b>{{.}}</b>{{/names}}
             """,
             "i18n/fr.yaml": "x:\n  y: \"<é>\"\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let theme = try Theme(directory: root, languages: ["fr"])
-        let contexts: [[String: Any]] = [
-            ["title": "A & <b>\"q\"</b> 'x'", "note": "n", "items": [["key": "k", "label": "<l>", "html": "<em>ok</em>"]], "flag": true, "count": 3],
-            ["title": "Second", "items": [["key": "k2", "label": "l2", "html": "<i>2</i>"]], "flag": true, "count": 4],
-            ["title": "", "note": Optional<String>.none as Any, "items": [[String: Any]](), "flag": false, "count": 0],
-            ["title": "\u{E000}<0>\u{E001} looks like a placeholder", "items": [["key": "a", "label": "b", "html": "\u{E000}&lt;1&gt;\u{E001}"]]],
+        let strings = theme.templateStrings(for: "fr")
+        let models: [PageModel] = [
+            PageModel(strings: strings, title: "A & <b>\"q\"</b> 'x'", note: "n", items: [.init(key: "k", label: "<l>", html: "<em>ok</em>")],
+                      names: ["a", "", "<c>"], flag: true, count: 3),
+            PageModel(strings: strings, title: "Second", items: [.init(key: "k2", label: "l2", html: "<i>2</i>")], flag: true, count: 4),
+            PageModel(strings: strings, title: "", note: nil, flag: false, count: 0),
+            PageModel(strings: strings, title: "\u{E000}<0>\u{E001} looks like a placeholder",
+                      items: [.init(key: "a", label: "b", html: "\u{E000}&lt;1&gt;\u{E001}"), .init(key: "", label: "", html: "")]),
         ]
-        for context in contexts {
-            var full = context
-            full["t"] = theme.templateStrings(for: "fr")
-            let cached = try theme.render("page", context: full, skeletons: true)
-            let direct = try theme.render("page", context: full, skeletons: false)
+        for model in models {
+            let cached = try theme.render("page", model: model, skeletons: true)
+            let direct = try theme.render("page", model: model, skeletons: false)
             #expect(cached == direct)
         }
-        // Same shape, different strings: rendered by mustache once.
+        // Same shape, different texts: rendered by mustache once.
         let before = theme.renderedShapes
         for title in ["un", "deux", "trois & <quatre>"] {
-            _ = try theme.render("page", context: ["title": title, "note": "n", "t": theme.templateStrings(for: "fr")])
+            _ = try theme.render("page", model: PageModel(strings: strings, title: title, note: "n"))
         }
         #expect(theme.renderedShapes == before + 1)
-        let escaped = try theme.render("page", context: ["title": "<script>", "t": theme.templateStrings(for: "fr")])
+        let escaped = try theme.render("page", model: PageModel(strings: strings, title: "<script>"))
         #expect(escaped.contains("&lt;script&gt;"))
         #expect(!escaped.contains("<script>"))
     }

@@ -36,22 +36,22 @@ struct HTMLFragment {
     }
 
     /// A score with its level class (`score-good`), as the theme's `score` partial writes it.
-    mutating func score(_ score: [String: Any]?) {
-        guard let score, let text = score["text"] as? String, let level = score["level"] as? String else { return }
-        html += "<span class=\"score score-\(level)\""
-        if let original = score["original"] as? String { html += " title=\"\(HTMLEscape.escape(original))\"" }
+    mutating func score(_ score: ScoreView?) {
+        guard let score else { return }
+        html += "<span class=\"score score-\(score.level)\""
+        html += " title=\"\(HTMLEscape.escape(score.original))\""
         html += ">"
-        self.text(text)
+        text(score.text)
         html += "</span>"
     }
 
-    mutating func delta(_ delta: [String: Any]?) {
-        guard let delta, let direction = delta["direction"] as? String, let arrow = delta["arrow"] as? String,
-              let text = delta["text"] as? String, let label = delta["label"] as? String else { return }
-        html += "<span class=\"delta delta-\(direction)\"><span aria-hidden=\"true\">\(arrow)</span> "
-        self.text(text)
+    /// A change, as the theme's `delta` partial writes it.
+    mutating func delta(_ delta: DeltaView?) {
+        guard let delta else { return }
+        html += "<span class=\"delta delta-\(delta.direction)\"><span aria-hidden=\"true\">\(delta.arrow)</span> "
+        text(delta.text)
         html += "<span class=\"visually-hidden\"> ("
-        self.text(label)
+        text(delta.label)
         html += ")</span></span>"
     }
 }

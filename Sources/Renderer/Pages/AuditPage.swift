@@ -12,34 +12,35 @@ struct AuditPage {
     let ids: IDMatcher
     let body: SiteRenderer.BodyProvider
 
-    func fill(_ context: inout [String: Any]) {
+    func model(layout: LayoutModel) -> AuditPageModel {
         let hasOwnText = audit.languages.contains(page.language)
         let textLanguage = hasOwnText ? page.language : audit.sourceLanguage
         let facts = audit.factsByLanguage[textLanguage] ?? audit.facts
         let title = audit.title(in: page.language)
-        context["pageTitle"] = title
-        context["title"] = title
-        context["titleLang"] = hasOwnText ? "" : textLanguage
-        context["textLang"] = textLanguage
-        context["foreignLang"] = hasOwnText ? nil : textLanguage
-        context["projectName"] = project.info.name(in: page.language)
-        context["projectHref"] = page.link(project: project.slug)
-        context["date"] = page.date(audit.date)
-        context["isoDate"] = audit.date?.description ?? ""
-        context["author"] = facts.author
-        context["verdict"] = page.verdict(facts.verdict, textLanguage: textLanguage)
+        var model = AuditPageModel(layout: layout)
+        model.layout.pageTitle = title
+        model.title = title
+        model.titleLang = hasOwnText ? nil : textLanguage
+        model.textLang = textLanguage
+        model.foreignLang = hasOwnText ? nil : textLanguage
+        model.projectName = project.info.name(in: page.language)
+        model.projectHref = page.link(project: project.slug)
+        model.date = page.date(audit.date)
+        model.isoDate = audit.date?.description ?? ""
+        model.author = facts.author
+        model.verdict = page.verdict(facts.verdict, textLanguage: textLanguage)
         if !hasOwnText {
             let languageName = page.t("language.\(textLanguage)")
-            context["notice"] = page.t("audit.untranslated", ["language": languageName])
+            model.notice = page.t("audit.untranslated", ["language": languageName])
         }
-        context["otherLanguages"] = audit.languages.filter { $0 != page.language }.map { l in
-            ["lang": l, "name": page.t("language.\(l)"),
-             "href": page.root + SitePaths.file(for: .audit(language: l, audit: audit.id))] as [String: Any]
+        model.otherLanguages = audit.languages.filter { $0 != page.language }.map { l in
+            AuditPageModel.OtherLanguage(lang: l, name: page.t("language.\(l)"),
+                                         href: page.root + SitePaths.file(for: .audit(language: l, audit: audit.id)))
         }
 
         // Facts of the text shown: a translation lists its items in its own words, with its own lines.
         let sourceFacts = facts
-        context["score"] = page.score(sourceFacts.score)
+        model.score = page.score(sourceFacts.score)
         var bars = HTMLFragment(capacity: sourceFacts.domainScores.count * 300)
         for d in sourceFacts.domainScores {
             bars.raw("<li><a href=\"#L\(d.score.line)\" title=\"")
@@ -50,8 +51,7 @@ struct AuditPage {
             bars.text(page.format.score(d.score))
             bars.raw("</span></a></li>\n")
         }
-        context["domainsHTML"] = bars.html
-        context["hasDomains"] = !sourceFacts.domainScores.isEmpty
+        model.domainsHTML = bars.html
         // Ratings stay on the report's own scale: the grade as written, its rank shown as a bar.
         var ratings = HTMLFragment(capacity: sourceFacts.ratings.count * 300)
         for r in sourceFacts.ratings {
@@ -64,10 +64,9 @@ struct AuditPage {
             ratings.text("\(r.rating.text) (\(r.rating.rank)/\(r.rating.of))")
             ratings.raw("</span></a></li>\n")
         }
-        context["ratingsHTML"] = ratings.html
-        context["hasRatings"] = !sourceFacts.ratings.isEmpty
+        model.ratingsHTML = ratings.html
         let knownGaps = Set(project.gaps.map(\.id))
-        context["itemGroups"] = Item.Kind.allCases.compactMap { kind -> [String: Any]? in
+        model.itemGroups = Item.Kind.allCases.compactMap { kind -> AuditPageModel.ItemGroup? in
             let items = sourceFacts.items.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             var counts: [String] = []
@@ -102,35 +101,30 @@ struct AuditPage {
                 }
                 list.raw("</span></li>\n")
             }
-            return [
-                "kind": page.kindLabel(kind, plural: items.count > 1), "key": kind.rawValue, "count": items.count,
-                "summary": counts.joined(separator: " · "), "itemsHTML": list.html,
-            ]
+            return AuditPageModel.ItemGroup(kind: page.kindLabel(kind, plural: items.count > 1), key: kind.rawValue, count: items.count,
+                                            summary: counts.joined(separator: " · "), itemsHTML: list.html)
         }
-        fillChanges(&context)
+        model.changes = changes()
 
         // The text, rendered once when it was read, with anchors on every line a fact or a GAP page links to.
         if let output = body(audit.id, textLanguage) {
             let unknown = Set(facts.mentions.map(\.id)).subtracting(knownGaps).sorted()
-            context["body"] = unknown.isEmpty ? output.html : output.unlinking(unknown)
+            model.body = unknown.isEmpty ? output.html : output.unlinking(unknown)
             var toc = HTMLFragment(capacity: output.toc.count * 80)
             for entry in output.toc {
                 toc.raw(entry.level == 3 ? "<li class=\"sub\">" : "<li>")
                 toc.link("#" + entry.anchor, entry.text)
                 toc.raw("</li>")
             }
-            context["tocHTML"] = toc.html
-            context["hasToc"] = output.toc.count >= 3
+            model.tocHTML = toc.html
+            model.hasToc = output.toc.count >= 3
         }
+        return model
     }
 
-    private func fillChanges(_ context: inout [String: Any]) {
+    private func changes() -> AuditPageModel.Changes? {
         guard let changes = project.changes[audit.id], let previousID = changes.previousAuditID,
-              let previous = project.audits.first(where: { $0.id == previousID }) else { return }
-        var result: [String: Any] = [
-            "previousTitle": previous.title(in: page.language), "previousHref": page.link(audit: previousID),
-            "previousDate": page.date(previous.date), "scoreDelta": page.delta(changes.scoreDelta) as Any,
-        ]
+              let previous = project.audits.first(where: { $0.id == previousID }) else { return nil }
         var domains = HTMLFragment(capacity: 1024)
         for d in changes.domains {
             guard let delta = d.delta, delta != 0 else { continue }
@@ -144,7 +138,7 @@ struct AuditPage {
             domains.delta(page.delta(delta))
             domains.raw("</li>")
         }
-        result["deltasHTML"] = domains.html
+
         var groups = HTMLFragment(capacity: 1024)
         for (list, key) in [(changes.newGaps, "changes.new"), (changes.closedGaps, "changes.closed"),
                             (changes.reopenedGaps, "changes.reopened"), (changes.carriedGaps, "changes.carried"),
@@ -158,7 +152,8 @@ struct AuditPage {
             }
             groups.raw("</p>\n")
         }
-        result["gapGroupsHTML"] = groups.html
-        context["changes"] = result
+        return AuditPageModel.Changes(previousTitle: previous.title(in: page.language), previousHref: page.link(audit: previousID),
+                                      previousDate: page.date(previous.date), scoreDelta: page.delta(changes.scoreDelta),
+                                      deltasHTML: domains.html, gapGroupsHTML: groups.html)
     }
 }

@@ -8,32 +8,34 @@ struct GapIndexPage {
     let page: PageContext
     let cache: ExportCache?
 
-    func fill(_ context: inout [String: Any]) {
-        context["pageTitle"] = page.t("gaps.title")
+    func model(layout: LayoutModel) -> GapIndexPageModel {
+        var layout = layout
+        layout.pageTitle = page.t("gaps.title")
         let gaps = portal.allGaps
         var bySeverity: [Severity?: [GapHistory]] = [:]
         for gap in gaps { bySeverity[gap.severity, default: []].append(gap) }
         let order: [Severity?] = Severity.allCases.map { Optional($0) } + [nil]
-        context["groups"] = order.compactMap { severity -> [String: Any]? in
+        let groups = order.compactMap { severity -> GapIndexPageModel.Group? in
             guard let list = bySeverity[severity], !list.isEmpty else { return nil }
             let sorted = list.sorted { a, b in
                 if (a.ageDays ?? -1) != (b.ageDays ?? -1) { return (a.ageDays ?? -1) > (b.ageDays ?? -1) }
                 if a.project != b.project { return a.project < b.project }
                 return GapOrder.less(a.id, b.id)
             }
-            return ["label": page.severityLabel(severity), "key": severity?.rawValue ?? "none", "count": list.count,
-                    "rowsHTML": GapRowsFragment(page: page, portal: portal, cache: cache).indexRows(sorted)]
+            return GapIndexPageModel.Group(label: page.severityLabel(severity), key: severity?.rawValue ?? "none", count: list.count,
+                                           rowsHTML: GapRowsFragment(page: page, portal: portal, cache: cache).indexRows(sorted))
         }
-        context["severityCounts"] = order.map { s in
-            ["label": page.severityLabel(s), "key": s?.rawValue ?? "none", "count": bySeverity[s]?.count ?? 0] as [String: Any]
-        }
-        context["statusCounts"] = Status.allCases.map { s in
-            ["label": page.statusLabel(s), "key": s.rawValue, "count": gaps.filter { $0.status == s }.count] as [String: Any]
-        }
-        context["projects"] = portal.projects.filter { !$0.gaps.isEmpty }.map { ["slug": $0.slug, "name": $0.info.name(in: page.language)] }
-        context["severityOptions"] = order.map { ["key": $0?.rawValue ?? "none", "label": page.severityLabel($0)] }
-        context["statusOptions"] = Status.allCases.map { ["key": $0.rawValue, "label": page.statusLabel($0)] }
-        context["total"] = gaps.count
-        context["hasGaps"] = !gaps.isEmpty
+        return GapIndexPageModel(
+            layout: layout, groups: groups,
+            severityCounts: order.map { LabelledKey(label: page.severityLabel($0), key: $0?.rawValue ?? "none", count: bySeverity[$0]?.count ?? 0) },
+            statusCounts: Status.allCases.map { s in
+                LabelledKey(label: page.statusLabel(s), key: s.rawValue, count: gaps.filter { $0.status == s }.count)
+            },
+            projects: portal.projects.filter { !$0.gaps.isEmpty }.map {
+                GapIndexPageModel.ProjectOption(slug: $0.slug, name: $0.info.name(in: page.language))
+            },
+            severityOptions: order.map { LabelledKey(label: page.severityLabel($0), key: $0?.rawValue ?? "none") },
+            statusOptions: Status.allCases.map { LabelledKey(label: page.statusLabel($0), key: $0.rawValue) },
+            total: gaps.count)
     }
 }

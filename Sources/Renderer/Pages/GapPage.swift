@@ -9,28 +9,11 @@ struct GapPage {
     let portal: Portal
     let page: PageContext
 
-    func fill(_ context: inout [String: Any]) {
-        context["pageTitle"] = "\(gap.id) — \(gap.title)"
-        context["id"] = gap.id
-        context["title"] = gap.title
+    func model(layout: LayoutModel) -> GapPageModel {
+        var layout = layout
+        layout.pageTitle = "\(gap.id) — \(gap.title)"
         let titleSource = gap.entries.last.flatMap { portal.audit($0.auditID) }
-        context["titleLang"] = titleSource.map { $0.sourceLanguage == page.language ? "" : $0.sourceLanguage } ?? ""
-        context["projectName"] = project.info.name(in: page.language)
-        context["projectHref"] = page.link(project: project.slug)
-        context["severity"] = page.severityLabel(gap.severity)
-        context["severityKey"] = gap.severity?.rawValue ?? "none"
-        context["status"] = page.statusLabel(gap.status)
-        context["statusKey"] = gap.status.rawValue
-        context["firstSeen"] = page.date(gap.firstSeen)
-        context["lastSeen"] = page.date(gap.lastSeen)
-        context["closedOn"] = gap.closedOn.map(page.date)
-        context["reopened"] = gap.reopened
-        context["age"] = gap.ageDays.map { page.t("age.days", ["n": String($0)]) }
-        context["stale"] = gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) }
         let changes = gap.severityChanges
-        if changes.count > 1 {
-            context["severityChanges"] = changes.map { page.severityLabel($0) }.joined(separator: " → ")
-        }
         var history = HTMLFragment(capacity: gap.entries.count * 400)
         for entry in gap.entries {
             let audit = portal.audit(entry.auditID)
@@ -47,7 +30,6 @@ struct GapPage {
                          lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             history.raw("</li>\n")
         }
-        context["historyHTML"] = history.html
         let definitionLines = Set(gap.entries.map { "\($0.auditID)#\($0.line)" })
         let references = gap.references.filter { !definitionLines.contains("\($0.auditID)#\($0.line)") }
         var refs = HTMLFragment(capacity: references.count * 300)
@@ -68,7 +50,16 @@ struct GapPage {
             }
             refs.raw("</li>\n")
         }
-        context["referencesHTML"] = refs.html
-        context["hasReferences"] = !references.isEmpty
+        return GapPageModel(
+            layout: layout, id: gap.id, title: gap.title,
+            titleLang: titleSource.map { $0.sourceLanguage == page.language ? "" : $0.sourceLanguage },
+            projectName: project.info.name(in: page.language), projectHref: page.link(project: project.slug),
+            severity: page.severityLabel(gap.severity), severityKey: gap.severity?.rawValue ?? "none",
+            status: page.statusLabel(gap.status), statusKey: gap.status.rawValue,
+            firstSeen: page.date(gap.firstSeen), lastSeen: page.date(gap.lastSeen), closedOn: gap.closedOn.map(page.date),
+            reopened: gap.reopened, age: gap.ageDays.map { page.t("age.days", ["n": String($0)]) },
+            stale: gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) },
+            severityChanges: changes.count > 1 ? changes.map { page.severityLabel($0) }.joined(separator: " → ") : nil,
+            historyHTML: history.html, referencesHTML: refs.html)
     }
 }

@@ -58,31 +58,31 @@ struct PageContext {
 
     /// A verdict for this page: translated when its words are known and the text is in another
     /// language (the original kept as a tooltip), else as written with its language.
-    func verdict(_ text: String?, textLanguage: String) -> [String: Any]? {
+    func verdict(_ text: String?, textLanguage: String) -> VerdictView? {
         guard let text, !text.isEmpty else { return nil }
         if textLanguage != language, let key = vocabulary.verdictKey(in: text), let label = strings["verdict.\(key)"] {
-            return ["text": label, "original": text]
+            return VerdictView(text: label, original: text)
         }
-        return ["text": text, "lang": textLanguage == language ? "" : textLanguage]
+        return VerdictView(text: text, lang: textLanguage == language ? nil : textLanguage)
     }
 
     func date(_ date: AuditDate?) -> String { date.map(format.date) ?? t("date.unknown") }
 
-    /// `{value, text, scale}` for a score, formatted for this language.
-    func score(_ score: Score?) -> [String: Any]? {
+    /// A score formatted for this language.
+    func score(_ score: Score?) -> ScoreView? {
         guard let score else { return nil }
-        return ["text": format.score(score), "percent": format.percent(score.value), "value": fmt(score.value),
-                "original": score.text, "level": Self.level(score.value)]
+        return ScoreView(text: format.score(score), percent: format.percent(score.value), value: fmt(score.value),
+                         original: score.text, level: Self.level(score.value))
     }
 
     /// CSS level for a score: good ≥ 85, fair ≥ 70, weak below.
     static func level(_ value: Double) -> String { value >= 85 ? "good" : value >= 70 ? "fair" : "weak" }
 
-    func delta(_ value: Double?) -> [String: Any]? {
+    func delta(_ value: Double?) -> DeltaView? {
         guard let value else { return nil }
         let direction = value > 0 ? "up" : value < 0 ? "down" : "same"
         let arrow = value > 0 ? "▲" : value < 0 ? "▼" : "="
-        return ["text": format.delta(value), "direction": direction, "arrow": arrow,
-                "label": t("delta.\(direction)", ["n": format.number(abs(value))])]
+        return DeltaView(text: format.delta(value), direction: direction, arrow: arrow,
+                         label: t("delta.\(direction)", ["n": format.number(abs(value))]))
     }
 }

@@ -9,21 +9,20 @@ struct ProjectPage {
     let portal: Portal
     let page: PageContext
 
-    func fill(_ context: inout [String: Any]) {
+    func model(layout: LayoutModel) -> ProjectPageModel {
         let name = project.info.name(in: page.language)
-        context["pageTitle"] = name
-        context["name"] = name
-        context["description"] = project.info.descriptions[page.language] ?? project.info.descriptions.sorted { $0.key < $1.key }.first?.value
+        var model = ProjectPageModel(layout: layout)
+        model.layout.pageTitle = name
+        model.name = name
+        model.description = project.info.descriptions[page.language] ?? project.info.descriptions.sorted { $0.key < $1.key }.first?.value
         if let latest = project.latest {
             let previous = project.previous(of: latest.id)
             let delta = latest.facts.score.flatMap { now in previous?.facts.score.map { now.value - $0.value } }
-            context["latest"] = [
-                "title": latest.title(in: page.language), "href": page.link(audit: latest.id), "date": page.date(latest.date),
-                "verdict": page.verdict(latest.factsByLanguage[page.language]?.verdict ?? latest.facts.verdict,
-                                        textLanguage: latest.languages.contains(page.language) ? page.language : latest.sourceLanguage) as Any,
-                "score": page.score(latest.facts.score) as Any, "delta": page.delta(delta) as Any,
-                "previousDate": previous.map { page.date($0.date) } as Any,
-            ] as [String: Any]
+            model.latest = ProjectPageModel.Latest(
+                title: latest.title(in: page.language), href: page.link(audit: latest.id), date: page.date(latest.date),
+                verdict: page.verdict(latest.factsByLanguage[page.language]?.verdict ?? latest.facts.verdict,
+                                      textLanguage: latest.languages.contains(page.language) ? page.language : latest.sourceLanguage),
+                score: page.score(latest.facts.score), delta: page.delta(delta), previousDate: previous.map { page.date($0.date) })
         }
         var audits = HTMLFragment(capacity: project.audits.count * 300)
         for audit in project.audits.reversed() {
@@ -38,12 +37,12 @@ struct ProjectPage {
             audits.text(audit.languages.map { $0.uppercased() }.joined(separator: " · "))
             audits.raw("</span></li>\n")
         }
-        context["auditsHTML"] = audits.html
-        fillTrends(&context)
-        fillRatings(&context)
-        fillBurndown(&context)
-        context["gapRowsHTML"] = GapRowsFragment(page: page, portal: portal).projectRows(project.gaps)
-        context["hasGaps"] = !project.gaps.isEmpty
+        model.auditsHTML = audits.html
+        model.trends = trends()
+        model.ratings = ratings()
+        model.burndown = burndown()
+        model.gapRowsHTML = GapRowsFragment(page: page, portal: portal).projectRows(project.gaps)
+        model.hasGaps = !project.gaps.isEmpty
         var tracked = HTMLFragment(capacity: 4096)
         for item in project.trackedItems.prefix(500) {
             tracked.raw("<li><span class=\"label\">")
@@ -61,20 +60,21 @@ struct ProjectPage {
             }
             tracked.raw("</li>\n")
         }
-        context["trackedHTML"] = tracked.html
-        context["hasTracked"] = !project.trackedItems.isEmpty
+        model.trackedHTML = tracked.html
+        return model
     }
 
     /// Qualitative ratings across audits, on each report's own scale: the grade as written, with an
     /// arrow where it moved up or down the same scale since the previous rating of that domain.
-    private func fillRatings(_ context: inout [String: Any]) {
+    private func ratings() -> ProjectPageModel.Ratings? {
         let rated = project.audits.filter { !$0.facts.ratings.isEmpty }
-        guard !rated.isEmpty else { return }
+        guard !rated.isEmpty else { return nil }
         var domains: [(key: String, label: String)] = []
         for audit in rated {
             for r in audit.facts.ratings where !domains.contains(where: { $0.key == r.domain }) { domains.append((r.domain, r.label)) }
         }
-        context["ratingDates"] = rated.map { ["date": page.date($0.date), "href": page.link(audit: $0.id)] as [String: Any] }
+        var result = ProjectPageModel.Ratings()
+        result.dates = rated.map { ProjectPageModel.DatedLink(date: page.date($0.date), href: page.link(audit: $0.id)) }
         var rows = HTMLFragment(capacity: domains.count * rated.count * 100)
         for domain in domains {
             rows.raw("<tr><th scope=\"row\">")
@@ -99,29 +99,30 @@ struct ProjectPage {
             }
             rows.raw("</tr>\n")
         }
-        context["ratingRowsHTML"] = rows.html
-        context["hasRatings"] = true
+        result.rowsHTML = rows.html
+        return result
     }
 
-    private func fillTrends(_ context: inout [String: Any]) {
+    private func trends() -> ProjectPageModel.Trends? {
         let trends = project.trends
-        guard trends.hasData else { return }
+        guard trends.hasData else { return nil }
+        var result = ProjectPageModel.Trends()
         let labels = trends.dates.map { page.format.shortDate($0) }
         let days = trends.dates.map(\.dayNumber)
         if trends.global.contains(where: { $0 != nil }) {
-            context["globalChart"] = LineChart(title: page.t("trend.globalTitle", ["name": project.info.name(in: page.language)]),
+            result.globalChart = LineChart(title: page.t("trend.globalTitle", ["name": project.info.name(in: page.language)]),
                                                days: days, xLabels: labels,
                                                series: [.init(name: page.t("trend.global"), values: trends.global)]).svg(id: "chart-global")
         }
         let series = trends.domains.map { LineChart.Series(name: page.domainLabel(key: $0.key, fallback: $0.label), values: $0.values) }
         if !series.isEmpty {
-            context["domainChart"] = LineChart(title: page.t("trend.domainsTitle"), days: days, xLabels: labels, series: series)
+            result.domainChart = LineChart(title: page.t("trend.domainsTitle"), days: days, xLabels: labels, series: series)
                 .svg(id: "chart-domains")
-            context["legend"] = series.enumerated().map { ["name": $0.element.name, "index": $0.offset % 8] as [String: Any] }
+            result.legend = series.enumerated().map { ProjectPageModel.LegendEntry(name: $0.element.name, index: $0.offset % 8) }
         }
         // The data table is the accessible form of the charts and the cross-date comparison.
-        context["trendDates"] = trends.dates.enumerated().map { i, d in
-            ["date": page.format.date(d), "href": page.link(audit: trends.auditIDs[i])] as [String: Any]
+        result.dates = trends.dates.enumerated().map { i, d in
+            ProjectPageModel.DatedLink(date: page.format.date(d), href: page.link(audit: trends.auditIDs[i]))
         }
         var rows = HTMLFragment(capacity: (trends.domains.count + 1) * trends.dates.count * 120)
         if trends.global.contains(where: { $0 != nil }) {
@@ -130,8 +131,8 @@ struct ProjectPage {
         for domain in trends.domains {
             row(page.domainLabel(key: domain.key, fallback: domain.label), domain.values, cssClass: nil, into: &rows)
         }
-        context["trendRowsHTML"] = rows.html
-        context["hasTrends"] = true
+        result.rowsHTML = rows.html
+        return result
     }
 
     /// One row of the trend table: a cell per audit with the score and its change since the previous
@@ -162,13 +163,14 @@ struct ProjectPage {
         html.raw("</tr>\n")
     }
 
-    private func fillBurndown(_ context: inout [String: Any]) {
+    private func burndown() -> ProjectPageModel.Burndown? {
         let points = project.burndown.points
-        guard !points.isEmpty, !project.gaps.isEmpty else { return }
+        guard !points.isEmpty, !project.gaps.isEmpty else { return nil }
+        var result = ProjectPageModel.Burndown()
         let order: [Severity?] = Severity.allCases.map { Optional($0) } + [nil]
         let layers = order.map { (name: page.severityLabel($0), cssClass: "sev-\($0?.rawValue ?? "none")") }
         let bars = points.map { p in StackedBarChart.Bar(label: page.format.shortDate(p.date), counts: order.map { p.counts[$0] ?? 0 }) }
-        context["burndownChart"] = StackedBarChart(title: page.t("burndown.title"), layers: layers, bars: bars).svg(id: "chart-burndown")
+        result.chart = StackedBarChart(title: page.t("burndown.title"), layers: layers, bars: bars).svg(id: "chart-burndown")
         var rows = HTMLFragment(capacity: points.count * 200)
         for p in points {
             rows.raw("<tr><th scope=\"row\">")
@@ -177,7 +179,8 @@ struct ProjectPage {
             for severity in order { rows.raw("<td class=\"num\">\(p.counts[severity] ?? 0)</td>") }
             rows.raw("<td class=\"num\">\(p.total)</td></tr>\n")
         }
-        context["burndownRowsHTML"] = rows.html
-        context["burndownHeaders"] = order.map { ["label": page.severityLabel($0), "key": $0?.rawValue ?? "none"] }
+        result.rowsHTML = rows.html
+        result.headers = order.map { LabelledKey(label: page.severityLabel($0), key: $0?.rawValue ?? "none") }
+        return result
     }
 }
