@@ -25,9 +25,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public let line: Int?
     public let message: String
     /// A stable machine-readable code (`date.missing`, `gap.unknown-id`, …) for filters and JSON output.
-    public let code: String
+    public let code: DiagnosticCode
 
-    public init(_ severity: Severity, file: String?, line: Int? = nil, code: String, _ message: String) {
+    public init(_ severity: Severity, file: String?, line: Int? = nil, code: DiagnosticCode, _ message: String) {
         self.severity = severity
         self.file = file
         self.line = line
@@ -35,15 +35,15 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.message = message
     }
 
-    public static func error(_ file: String?, line: Int? = nil, code: String, _ message: String) -> Diagnostic {
+    public static func error(_ file: String?, line: Int? = nil, code: DiagnosticCode, _ message: String) -> Diagnostic {
         Diagnostic(.error, file: file, line: line, code: code, message)
     }
 
-    public static func warning(_ file: String?, line: Int? = nil, code: String, _ message: String) -> Diagnostic {
+    public static func warning(_ file: String?, line: Int? = nil, code: DiagnosticCode, _ message: String) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, code: code, message)
     }
 
-    public static func info(_ file: String?, line: Int? = nil, code: String, _ message: String) -> Diagnostic {
+    public static func info(_ file: String?, line: Int? = nil, code: DiagnosticCode, _ message: String) -> Diagnostic {
         Diagnostic(.info, file: file, line: line, code: code, message)
     }
 

@@ -32,7 +32,7 @@ public enum DiagnosticFormatter {
         var properties: [String] = []
         if let file = d.file { properties.append("file=\(escapeProperty(file))") }
         if let line = d.line { properties.append("line=\(line)") }
-        properties.append("title=\(escapeProperty(d.code))")
+        properties.append("title=\(escapeProperty(d.code.rawValue))")
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(d.message))"
     }
 

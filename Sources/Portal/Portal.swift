@@ -10,8 +10,8 @@ public struct Portal: Sendable {
     public let projects: [ProjectTimeline]
     public let diagnostics: [Diagnostic]
     private let projectIndex: [String: Int]
-    private let auditIndex: [String: (project: Int, audit: Int)]
-    private let gapIndex: [String: (project: Int, gap: Int)]
+    private let auditIndex: [AuditID: (project: Int, audit: Int)]
+    private let gapIndex: [GapKey: (project: Int, gap: Int)]
 
     public init(audits: [AuditRecord], projects infos: [ProjectInfo], ids: IDMatcher) {
         var byProject: [String: [AuditRecord]] = [:]
@@ -36,8 +36,8 @@ public struct Portal: Sendable {
     init(timelines: [ProjectTimeline], ids: IDMatcher) {
         projects = timelines
         var projectIndex: [String: Int] = [:]
-        var auditIndex: [String: (Int, Int)] = [:]
-        var gapIndex: [String: (Int, Int)] = [:]
+        var auditIndex: [AuditID: (Int, Int)] = [:]
+        var gapIndex: [GapKey: (Int, Int)] = [:]
         var diagnostics: [Diagnostic] = []
         for (p, project) in projects.enumerated() {
             projectIndex[project.slug] = p
@@ -63,12 +63,12 @@ public struct Portal: Sendable {
         projectIndex[slug].map { projects[$0] }
     }
 
-    public func audit(_ id: String) -> AuditRecord? {
+    public func audit(_ id: AuditID) -> AuditRecord? {
         auditIndex[id].map { projects[$0.project].audits[$0.audit] }
     }
 
     public func gap(project: String, id: String) -> GapHistory? {
-        gapIndex["\(project)/\(id)"].map { projects[$0.project].gaps[$0.gap] }
+        gapIndex[GapKey(project: project, id: id)].map { projects[$0.project].gaps[$0.gap] }
     }
 
     /// Every GAP of every project, by project then ID.

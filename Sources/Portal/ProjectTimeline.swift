@@ -10,7 +10,7 @@ public struct ProjectTimeline: Sendable {
     public let burndown: Burndown
     public let trackedItems: [TrackedItem]
     /// Changes of each audit since the previous one, by audit ID.
-    public let changes: [String: AuditChanges]
+    public let changes: [AuditID: AuditChanges]
 
     public var slug: String { info.slug }
     public var latest: AuditRecord? { audits.last }
@@ -28,7 +28,7 @@ public struct ProjectTimeline: Sendable {
     }
 
     /// The audit before `auditID` in this project's timeline.
-    public func previous(of auditID: String) -> AuditRecord? {
+    public func previous(of auditID: AuditID) -> AuditRecord? {
         guard let i = audits.firstIndex(where: { $0.id == auditID }), i > 0 else { return nil }
         return audits[i - 1]
     }

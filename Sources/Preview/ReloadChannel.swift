@@ -91,7 +91,7 @@ actor ReloadChannel {
                 location = file + (diagnostic.line.map { ":\($0)" } ?? "") + ": "
             }
             return OverlayItem(
-                file: diagnostic.file, line: diagnostic.line, code: diagnostic.code,
+                file: diagnostic.file, line: diagnostic.line, code: diagnostic.code.rawValue,
                 message: diagnostic.message, text: location + diagnostic.message
             )
         }

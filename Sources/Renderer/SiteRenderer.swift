@@ -8,7 +8,7 @@ import Templates
 /// change touches. Every lookup goes through the portal's indexes: no page scans all audits.
 public struct SiteRenderer: Sendable {
     /// The rendered body of an audit's text in one language.
-    public typealias BodyProvider = @Sendable (_ auditID: String, _ language: String) -> RenderedBody?
+    public typealias BodyProvider = @Sendable (_ auditID: AuditID, _ language: String) -> RenderedBody?
 
     let portal: Portal
     let theme: Theme

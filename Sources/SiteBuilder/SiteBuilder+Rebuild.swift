@@ -60,7 +60,7 @@ extension SiteBuilder {
     func quickRebuild(previous: Merged, before: [String: SourceReader.ParsedSource], deferExports: Bool,
                       keepOnError: Bool = false, report: inout BuildReport) throws -> BuildReport? {
         let loaded = previous.loaded
-        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages).scan() }
+        let scan = try timed("scan", &report) { _ in try scanner(loaded).scan() }
         guard Set(scan.files.map(\.path)) == Set(before.keys) else { return nil }
         let stale = scan.files.filter { before[$0.path]?.stamp != FileStamp(path: $0.path) }
         guard !stale.isEmpty else { return nil }
@@ -68,8 +68,8 @@ extension SiteBuilder {
         let fresh = timed("read", &report) { _ in Parallel.map(stale) { reader.read($0) } }
         var bodies = previous.bodies
         var updated = before
-        var auditIDs: Set<String> = []
-        var gapIDs: Set<String> = []
+        var auditIDs: Set<AuditID> = []
+        var gapIDs: Set<GapKey> = []
         var factsChanged = false
         var statementsChanged = false
         var changedFiles: Set<String> = []
@@ -80,13 +80,13 @@ extension SiteBuilder {
             if source.facts != old.facts { factsChanged = true }
             // What the report states changed (a status, a score): site-wide pages and exports too.
             if source.facts.withoutLines != old.facts.withoutLines { statementsChanged = true }
-            let id = "\(file.project)/\(file.slug)"
+            let id = AuditID(project: file.project, slug: file.slug)
             bodies[id, default: [:]][source.language] = source.body
             updated[file.path] = source
             auditIDs.insert(id)
             for facts in [source.facts, old.facts] {
-                for item in facts.items { if let gap = item.id { gapIDs.insert("\(file.project)/\(gap)") } }
-                for mention in facts.mentions { gapIDs.insert("\(file.project)/\(mention.id)") }
+                for item in facts.items { if let gap = item.id { gapIDs.insert(GapKey(project: file.project, id: gap)) } }
+                for mention in facts.mentions { gapIDs.insert(GapKey(project: file.project, id: mention.id)) }
             }
             changedFiles.insert(file.display)
             fileDiagnostics += diagnostics
@@ -130,14 +130,14 @@ extension SiteBuilder {
                     // (A GAP that appears or disappears links or unlinks its ID in every report's text.)
                     neighbours.insert(audit.id)
                 }
-                for gap in new.gaps where oldGaps[gap.id] != gap { gapIDs.insert("\(slug)/\(gap.id)") }
+                for gap in new.gaps where oldGaps[gap.id] != gap { gapIDs.insert(gap.key) }
             }
         }
         let pages = merged.pages.filter {
             switch $0.kind {
             case .home, .portfolio, .gapIndex: return statementsChanged
             case .audit(_, let id): return neighbours.contains(id)
-            case .gap(_, let project, let id): return factsChanged && gapIDs.contains("\(project)/\(id)")
+            case .gap(_, let project, let id): return factsChanged && gapIDs.contains(GapKey(project: project, id: id))
             case .project(_, let project): return factsChanged && projects.contains(project)
             default: return false
             }

@@ -72,7 +72,7 @@ public final class SiteBuilder: @unchecked Sendable {
         let renderer: SiteRenderer
         let pages: [PagePlan]
         let sources: [SourceReader.ParsedSource]
-        let bodies: [String: [String: BodySpool.Entry]]
+        let bodies: [AuditID: [String: BodySpool.Entry]]
         let diagnostics: [Diagnostic]
     }
 
@@ -131,8 +131,7 @@ public final class SiteBuilder: @unchecked Sendable {
 
     func prepare(_ report: inout BuildReport, useCache: Bool, loaded reuse: Loaded? = nil) throws -> Merged {
         let loaded = try timed("load", &report) { _ in try reuse ?? load() }
-        let scan = try timed("scan", &report) { _ in try ContentScanner(options: options, languages: loaded.config.languages,
-                                                                         reportsPerProject: loaded.config.reportsPerProject).scan() }
+        let scan = try timed("scan", &report) { _ in try scanner(loaded).scan() }
         report.diagnostics += scan.diagnostics
         let sources = timed("read", &report) { read(scan.files, loaded, useCache: useCache, report: &$0) }
         let merged = timed("merge", &report) { merge(sources, scan: scan, loaded, report: &$0) }
@@ -199,6 +198,11 @@ public final class SiteBuilder: @unchecked Sendable {
         return sources
     }
 
+    /// The content scanner with the site's settings (languages, limits): full builds and rebuilds alike.
+    func scanner(_ loaded: Loaded) -> ContentScanner {
+        ContentScanner(options: options, languages: loaded.config.languages, reportsPerProject: loaded.config.reportsPerProject)
+    }
+
     /// The per-file reader with the site's settings (languages, vocabulary, ID pattern, limits).
     func reader(_ loaded: Loaded) -> SourceReader {
         var reader = SourceReader(languages: loaded.config.languages, defaultLanguage: loaded.config.defaultLanguage,
@@ -219,9 +223,9 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         let portal = Portal(audits: audits, projects: infos, ids: loaded.ids)
         report.diagnostics += assemblyDiagnostics + projectDiagnostics + portal.diagnostics
-        var bodies: [String: [String: BodySpool.Entry]] = [:]
+        var bodies: [AuditID: [String: BodySpool.Entry]] = [:]
         for source in sources {
-            bodies["\(source.file.project)/\(source.file.slug)", default: [:]][source.language] = source.body
+            bodies[AuditID(project: source.file.project, slug: source.file.slug), default: [:]][source.language] = source.body
         }
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,

@@ -31,8 +31,8 @@ import Testing
         #expect(gap2.notReassessedSince?.description == "2024-01-01")
         #expect(gap2.status == .partial)
         #expect(project.burndown.points.map(\.total) == [2, 1, 2])
-        #expect(project.changes["p/c"]?.reopenedGaps == ["GAP-1"])
-        #expect(project.changes["p/b"]?.notReassessedGaps == ["GAP-2"])
+        #expect(project.changes[AuditID(project: "p", slug: "c")]?.reopenedGaps == ["GAP-1"])
+        #expect(project.changes[AuditID(project: "p", slug: "b")]?.notReassessedGaps == ["GAP-2"])
         #expect(project.trackedItems.first?.entries.map(\.status) == [.open, .done])
     }
 

@@ -140,7 +140,7 @@ struct ItemCollector {
         let key = "\(what):\(line)"
         guard !reportedWords.contains(key) else { return }
         reportedWords.insert(key)
-        diagnostics.append(.warning(context.file, line: line, code: "vocabulary.unknown-\(what)",
+        diagnostics.append(.warning(context.file, line: line, code: DiagnosticCode(rawValue: "vocabulary.unknown-\(what)"),
                                     "unknown \(what) '\(text)'; add it to the vocabulary in site.yaml to have it understood"))
     }
 }

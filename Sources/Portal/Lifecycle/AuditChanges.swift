@@ -13,7 +13,7 @@ public struct AuditChanges: Sendable, Equatable {
         }
     }
 
-    public let previousAuditID: String?
+    public let previousAuditID: AuditID?
     public let scoreBefore: Double?
     public let scoreAfter: Double?
     public let domains: [DomainDelta]
@@ -31,8 +31,8 @@ public struct AuditChanges: Sendable, Equatable {
 
     /// Changes of every audit of a project, in one sweep over the audits in order (linear in the
     /// number of GAP statements, whatever the number of audits).
-    static func all(audits: [AuditRecord], histories: [GapHistory]) -> [String: AuditChanges] {
-        var statementsByAudit: [String: [(id: String, event: GapHistory.Event, first: Bool)]] = [:]
+    static func all(audits: [AuditRecord], histories: [GapHistory]) -> [AuditID: AuditChanges] {
+        var statementsByAudit: [AuditID: [(id: String, event: GapHistory.Event, first: Bool)]] = [:]
         for history in histories {
             for (i, entry) in history.entries.enumerated() {
                 statementsByAudit[entry.auditID, default: []].append((history.id, entry.event, i == 0))
@@ -43,7 +43,7 @@ public struct AuditChanges: Sendable, Equatable {
         for (i, history) in histories.enumerated() { order[history.id] = i }
         let sort: ([String]) -> [String] = { $0.sorted { order[$0, default: .max] < order[$1, default: .max] } }
         var openNow: Set<String> = []
-        var result: [String: AuditChanges] = [:]
+        var result: [AuditID: AuditChanges] = [:]
         for (i, audit) in audits.enumerated() {
             var new: [String] = [], closed: [String] = [], reopened: [String] = [], carried: [String] = []
             let statements = statementsByAudit[audit.id] ?? []

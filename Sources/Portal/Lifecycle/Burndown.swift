@@ -4,7 +4,7 @@ import Extraction
 /// audit (including GAPs carried without being re-assessed).
 public struct Burndown: Sendable {
     public struct Point: Sendable {
-        public let auditID: String
+        public let auditID: AuditID
         public let date: AuditDate
         /// Open (or partially done) GAPs by severity; `nil` key counts GAPs without a severity.
         public let counts: [Severity?: Int]
@@ -16,7 +16,7 @@ public struct Burndown: Sendable {
     /// One sweep over the audits in order, keeping each GAP's latest state: linear in the number of
     /// statements, so a project with hundreds of audits and thousands of GAPs stays fast.
     init(audits: [AuditRecord], histories: [GapHistory]) {
-        var statementsByAudit: [String: [(id: String, status: Status, severity: Severity?)]] = [:]
+        var statementsByAudit: [AuditID: [(id: String, status: Status, severity: Severity?)]] = [:]
         for history in histories {
             for entry in history.entries {
                 statementsByAudit[entry.auditID, default: []].append((history.id, entry.status, entry.severity))

@@ -21,7 +21,7 @@ public struct GapHistory: Sendable, Equatable {
 
     /// What one audit states about the GAP.
     public struct Entry: Sendable, Equatable {
-        public let auditID: String
+        public let auditID: AuditID
         public let date: AuditDate?
         public let status: Status
         public let severity: Severity?
@@ -33,7 +33,7 @@ public struct GapHistory: Sendable, Equatable {
 
     /// A place in an audit's text that names the GAP.
     public struct Reference: Sendable, Equatable {
-        public let auditID: String
+        public let auditID: AuditID
         public let line: Int
         /// Anchor and title of the section it sits in.
         public let sectionAnchor: String?
@@ -54,7 +54,7 @@ public struct GapHistory: Sendable, Equatable {
         self.id = id
     }
 
-    public var key: String { "\(project)/\(id)" }
+    public var key: GapKey { GapKey(project: project, id: id) }
     /// The last title a statement gave (a re-check that only names the ID keeps the earlier one).
     public var title: String { entries.last { $0.title != id }?.title ?? id }
     public var severity: Severity? { entries.last { $0.severity != nil }?.severity }

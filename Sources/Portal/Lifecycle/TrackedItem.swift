@@ -5,7 +5,7 @@ import Extraction
 /// match exactly once accents, case, numbering and badges are set aside.
 public struct TrackedItem: Sendable {
     public struct Entry: Sendable {
-        public let auditID: String
+        public let auditID: AuditID
         public let date: AuditDate?
         public let status: Status
         public let line: Int

@@ -6,8 +6,8 @@ import Extraction
 /// language when it exists, else the first configured language that has one); translations are only
 /// compared with it.
 public struct AuditRecord: Sendable {
-    /// `<project>/<slug>`: stable, used in URLs, JSON and cross-links.
-    public let id: String
+    /// Stable, used in URLs, JSON and cross-links.
+    public let id: AuditID
     public let project: String
     public let slug: String
     public let sourceLanguage: String
@@ -23,7 +23,7 @@ public struct AuditRecord: Sendable {
 
     public init(project: String, slug: String, sourceLanguage: String, languages: [String], factsByLanguage: [String: AuditFacts],
                 files: [String: String], extra: [String: String] = [:]) {
-        self.id = "\(project)/\(slug)"
+        self.id = AuditID(project: project, slug: slug)
         self.project = project
         self.slug = slug
         self.sourceLanguage = sourceLanguage

@@ -4,7 +4,7 @@ import Extraction
 /// project's dated audits. A domain missing from an audit is a hole in its series, never a zero.
 public struct ProjectTrends: Sendable {
     public struct Point: Sendable {
-        public let auditID: String
+        public let auditID: AuditID
         public let date: AuditDate
         public let value: Double
     }
@@ -19,7 +19,7 @@ public struct ProjectTrends: Sendable {
     }
 
     /// The dated audits, chronological; every series is aligned on them.
-    public let auditIDs: [String]
+    public let auditIDs: [AuditID]
     public let dates: [AuditDate]
     public let global: [Double?]
     public let domains: [Series]

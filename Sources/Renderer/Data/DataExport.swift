@@ -46,7 +46,7 @@ public struct DataExport: Sendable {
     func auditValue(_ audit: AuditRecord) -> JSONValue {
         let facts = audit.facts
         return .object([
-            ("id", .string(audit.id)),
+            ("id", .string(audit.id.description)),
             ("project", .string(audit.project)),
             ("date", .string(audit.date?.description)),
             ("lang", .string(audit.sourceLanguage)),
@@ -84,7 +84,7 @@ public struct DataExport: Sendable {
             ("notReassessedSince", .string(gap.notReassessedSince?.description)),
             ("ageDays", gap.ageDays.map { .number(Double($0)) } ?? .null),
             ("history", .array(gap.entries.map { e in
-                .object([("audit", .string(e.auditID)), ("date", .string(e.date?.description)),
+                .object([("audit", .string(e.auditID.description)), ("date", .string(e.date?.description)),
                          ("status", .string(e.status.rawValue)), ("severity", .string(e.severity?.rawValue)),
                          ("event", .string(e.event.rawValue))])
             })),

@@ -51,7 +51,7 @@ public struct Feeds: Sendable {
             if open > 0 { summary.append("\(strings["kind.gaps"] ?? "GAPs"): \(open)") }
             xml += "  <entry>\n"
             xml += "    <title>\(escape(audit.title(in: language)))</title>\n"
-            xml += "    <id>urn:audit-site:\(escape(audit.id))</id>\n"
+            xml += "    <id>urn:audit-site:\(escape(audit.id.description))</id>\n"
             xml += "    <updated>\(day)</updated>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(escape(href))\"/>\n"
             if let author = audit.facts.author { xml += "    <author><name>\(escape(author))</name></author>\n" }

@@ -26,7 +26,7 @@ struct GapPage {
             history.raw(" ")
             history.badge("sev-\(entry.severity?.rawValue ?? "none")", page.severityLabel(entry.severity))
             history.raw(" ")
-            history.link(audit.map { page.link(audit: $0, line: entry.line) } ?? page.link(audit: entry.auditID), audit?.title(in: page.language) ?? entry.auditID,
+            history.link(audit.map { page.link(audit: $0, line: entry.line) } ?? page.link(audit: entry.auditID), audit?.title(in: page.language) ?? entry.auditID.description,
                          lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             history.raw("</li>\n")
         }
@@ -37,7 +37,7 @@ struct GapPage {
             let audit = portal.audit(ref.auditID)
             let auditLink = page.link(audit: ref.auditID)
             refs.raw("<li>")
-            refs.link(audit.map { page.link(audit: $0, line: ref.line) } ?? auditLink, audit?.title(in: page.language) ?? ref.auditID,
+            refs.link(audit.map { page.link(audit: $0, line: ref.line) } ?? auditLink, audit?.title(in: page.language) ?? ref.auditID.description,
                       lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             refs.raw(" · ")
             refs.text(page.date(audit?.date))

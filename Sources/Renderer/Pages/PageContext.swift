@@ -32,7 +32,7 @@ struct PageContext {
     /// Relative link from this page to another page.
     func link(_ kind: PagePlan.Kind) -> String { root + SitePaths.file(for: kind) }
 
-    func link(audit id: String) -> String { link(.audit(language: language, audit: id)) }
+    func link(audit id: AuditID) -> String { link(.audit(language: language, audit: id)) }
 
     /// Link to a line of an audit's source text: where this language has a translation of its own
     /// (other lines), the line is on the original's page.

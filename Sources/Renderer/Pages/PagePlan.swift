@@ -1,3 +1,5 @@
+import Portal
+
 /// One page the site will have: what it shows and where it is written.
 public struct PagePlan: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -8,7 +10,7 @@ public struct PagePlan: Sendable, Hashable {
         case gapIndex(language: String)
         case search(language: String)
         case project(language: String, project: String)
-        case audit(language: String, audit: String)
+        case audit(language: String, audit: AuditID)
         case gap(language: String, project: String, id: String)
     }
 
@@ -32,7 +34,7 @@ public struct PagePlan: Sendable, Hashable {
     public var project: String? {
         switch kind {
         case .project(_, let p), .gap(_, let p, _): p
-        case .audit(_, let id): String(id.split(separator: "/").first ?? "")
+        case .audit(_, let id): id.project
         default: nil
         }
     }

@@ -19,10 +19,16 @@ struct ContentScanner {
         let suffixLanguage: String?
     }
 
+    /// A project's `_project.yaml`: its path, and its text (nil when it is not readable UTF-8).
+    struct ProjectFile: Sendable {
+        let path: String
+        let text: String?
+    }
+
     struct Result: Sendable {
         var files: [SourceFile] = []
-        /// `_project.yaml` per project slug.
-        var projectFiles: [String: String] = [:]
+        /// `_project.yaml` per project slug, read here so that later steps do no file I/O.
+        var projectFiles: [String: ProjectFile] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -92,7 +98,8 @@ struct ContentScanner {
                     continue
                 }
                 if name == "_project.yaml" || name == "_project.yml" {
-                    result.projectFiles[project] = fileURL.path
+                    result.projectFiles[project] = ProjectFile(path: fileURL.path,
+                                                               text: try? String(contentsOfFile: fileURL.path, encoding: .utf8))
                     continue
                 }
                 if name.hasPrefix("_") { continue }

@@ -53,6 +53,10 @@ public enum ExplanationFormatter {
                      ("title", .string(item.title)), ("severity", .string(item.severity?.rawValue)),
                      ("status", .string(item.status.rawValue)), ("line", .number(Double(item.line)))])
         }
+        let diagnostics: [JSONValue] = e.diagnostics.map {
+            .object([("line", .number($0.line.map(Double.init))), ("level", .string("\($0.severity)")),
+                     ("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+        }
         let value = JSONValue.object([
             ("file", .string(e.file)),
             ("title", .string(f.title)),
@@ -71,8 +75,7 @@ public enum ExplanationFormatter {
             ("statedCounts", .array(f.statedCounts.map { .object([("severity", .string($0.severity.rawValue)),
                                                                   ("count", .number(Double($0.count))), ("line", .number(Double($0.line)))]) })),
             ("notUnderstood", .array(e.notUnderstood.map { .object([("line", .number(Double($0.line))), ("what", .string($0.what))]) })),
-            ("diagnostics", .array(e.diagnostics.map { .object([("line", .number($0.line.map(Double.init))), ("level", .string("\($0.severity)")),
-                                                                ("code", .string($0.code)), ("message", .string($0.message))]) })),
+            ("diagnostics", .array(diagnostics)),
         ])
         return value.serialized()
     }

@@ -79,17 +79,17 @@ struct AuditAssembler {
     }
 
     /// Project names and descriptions: `_project.yaml`, then `site.yaml`, then front matter `project:`.
-    func projectInfos(slugs: [String], projectFiles: [String: String], sources: [SourceReader.ParsedSource],
+    func projectInfos(slugs: [String], projectFiles: [String: ContentScanner.ProjectFile], sources: [SourceReader.ParsedSource],
                       display: (String) -> String) -> ([ProjectInfo], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var infos: [ProjectInfo] = []
         for slug in slugs {
             var names = config.projects[slug]?.names ?? [:]
             var descriptions = config.projects[slug]?.descriptions ?? [:]
-            if let path = projectFiles[slug] {
-                let shown = display(path)
+            if let file = projectFiles[slug] {
+                let shown = display(file.path)
                 do {
-                    let text = try String(contentsOfFile: path, encoding: .utf8)
+                    guard let text = file.text else { throw CocoaError(.fileReadInapplicableStringEncoding) }
                     if let map = try SafeYAML.load(text) as? [String: Any] {
                         if let title = map["title"].flatMap(SiteConfig.localized) { names.merge(title) { _, new in new } }
                         if let description = map["description"].flatMap(SiteConfig.localized) { descriptions.merge(description) { _, new in new } }

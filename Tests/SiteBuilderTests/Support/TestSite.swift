@@ -96,11 +96,11 @@ struct TestSite {
 }
 
 extension BuildReport {
-    func has(_ code: String, file: String? = nil, line: Int? = nil) -> Bool {
+    func has(_ code: DiagnosticCode, file: String? = nil, line: Int? = nil) -> Bool {
         diagnostics.contains { $0.code == code && (file == nil || $0.file?.hasSuffix(file!) == true) && (line == nil || $0.line == line) }
     }
 
-    func messages(_ code: String) -> [String] {
+    func messages(_ code: DiagnosticCode) -> [String] {
         diagnostics.filter { $0.code == code }.map(\.formatted)
     }
 }

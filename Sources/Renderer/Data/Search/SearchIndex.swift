@@ -36,7 +36,7 @@ public struct SearchIndex: Sendable {
         let status: Status?
         let terms: [String]
         /// The audit's ID, until documents are ordered.
-        var auditID: String? = nil
+        var auditID: AuditID? = nil
         /// Index of the audit document a section or an item belongs to (set once documents are ordered).
         var audit: Int? = nil
     }
@@ -165,7 +165,7 @@ public struct SearchIndex: Sendable {
         }
         // Stable orders (equal keys keep the portal's order), sorted on small keys, not on documents.
         let orderedAudits = Self.ordered(audits.map(\.1), by: audits.map { -($0.0?.dayNumber ?? Int.min / 2) })
-        var auditIndex: [String: Int] = [:]
+        var auditIndex: [AuditID: Int] = [:]
         for (offset, audit) in orderedAudits.enumerated() { auditIndex[audit.auditID!] = projects.count + offset }
         let parts = Self.ordered(findings.map(\.1), by: findings.map(\.0))
             + Self.ordered(sections.map(\.1), by: sections.map { -($0.0?.dayNumber ?? Int.min / 2) })
