@@ -133,13 +133,15 @@ extension SiteBuilder {
                 for gap in new.gaps where oldGaps[gap.id] != gap { gapIDs.insert(gap.key) }
             }
         }
+        // Every page kind says what it shows (no `default`: a new kind must decide here).
         let pages = merged.pages.filter {
             switch $0.kind {
             case .home, .portfolio, .gapIndex: return statementsChanged
             case .audit(_, let id): return neighbours.contains(id)
             case .gap(_, let project, let id): return factsChanged && gapIDs.contains(GapKey(project: project, id: id))
             case .project(_, let project): return factsChanged && projects.contains(project)
-            default: return false
+            // The same whatever the reports say: interface strings and the list of languages only.
+            case .root, .notFound, .search: return false
             }
         }
         // The exports give each item's line too: moved lines rewrite them like changed statements.

@@ -37,10 +37,27 @@ import Testing
     @Test func knownIDsAreLinkedAndLinesAnchored() throws {
         let doc = MarkdownParser.parse("| ID | T |\n|---|---|\n| GAP-1 | x |\n\nVoir GAP-1 et GAP-2.\n")
         let ids = try IDMatcher()
-        let out = BodyRenderer(document: doc, anchoredLines: [3, 5], ids: ids, skipHeadingLine: nil) { $0 == "GAP-1" ? "../gaps/GAP-1/index.html" : nil }
-            .render(doc).html
+        let body = BodyRenderer(document: doc, anchoredLines: [3, 5], ids: ids, skipHeadingLine: nil) { $0 == "GAP-1" ? "../gaps/GAP-1/index.html" : nil }
+            .render(doc)
+        let out = body.html(linking: ["GAP-1"])
         #expect(out.contains("<tr id=\"L3\">"))
         #expect(out.contains("<p id=\"L5\">Voir <a class=\"gap-ref\" href=\"../gaps/GAP-1/index.html\">GAP-1</a> et GAP-2.</p>"))
+        // A project without that GAP: the mention stays text, with nothing left of its mark.
+        let plain = body.html(linking: [])
+        #expect(plain.contains("<p id=\"L5\">Voir GAP-1 et GAP-2.</p>"))
+        #expect(!plain.unicodeScalars.contains { $0.value == 0xE002 || $0.value == 0xE003 })
+    }
+
+    /// The characters that mark mentions, written in a report, are text: they cannot forge a link.
+    @Test func mentionMarksInReportTextAreNeutralised() throws {
+        let doc = MarkdownParser.parse("Texte \u{E002}<img src=x onerror=alert(1)>\u{E003} et GAP-1.\n")
+        let ids = try IDMatcher()
+        let out = BodyRenderer(document: doc, anchoredLines: [], ids: ids, skipHeadingLine: nil) { _ in "../gaps/x/index.html" }
+            .render(doc).html(linking: ["<img src=x onerror=alert(1)>", "GAP-1"])
+        #expect(out.contains("&#xE002;"))
+        #expect(out.contains("&#xE003;"))
+        #expect(!out.contains("<img"))
+        #expect(out.contains("<a class=\"gap-ref\" href=\"../gaps/GAP-1/index.html\">GAP-1</a>"))
     }
 }
 

@@ -14,7 +14,8 @@ public struct BodyRenderer {
     let headingAnchors: [Int: String]
     /// Lines that get an `id="L<line>"` anchor because something links to them.
     let anchoredLines: Set<Int>
-    /// Link target of a known ID (`GAP-1401` → `../gaps/GAP-1401/index.html`); unknown IDs stay text.
+    /// Whether an ID may be linked (`GAP-1401`); others stay text. Which ones become links is decided
+    /// per page, by the GAPs the project has (`RenderedBody.html(linking:)`).
     let idLink: (String) -> String?
     let ids: IDMatcher
     /// Line of the H1 used as the page title, left out of the body.
@@ -23,8 +24,8 @@ public struct BodyRenderer {
 
     /// Renders a report's body as the build does, once, right after extraction: anchors on every line
     /// a fact or mention links to, the H1 that became the title left out, every ID of the pattern
-    /// linked to its GAP page (relative, so the same HTML serves every language; links to IDs the
-    /// project never defines are removed later by `RenderedBody.unlinking`).
+    /// marked as a mention; the audit page links the mentions of GAPs its project has and leaves the
+    /// others as text (`RenderedBody.html(linking:)`).
     public static func render(_ document: MarkdownDocument, facts: AuditFacts, ids: IDMatcher) -> RenderedBody {
         var anchored = Set(facts.items.flatMap { [$0.line] + $0.otherLines })
         for d in facts.domainScores { anchored.insert(d.score.line) }
@@ -123,7 +124,7 @@ public struct BodyRenderer {
         case .codeBlock(let info, let code, let line):
             let language = info.split(separator: " ").first.map { Slug.make(String($0)) } ?? ""
             let cls = language.isEmpty ? "" : " class=\"language-\(language)\""
-            out += "<pre\(lineID(line))><code\(cls)>\(HTMLEscape.escape(code))</code></pre>\n"
+            out += "<pre\(lineID(line))><code\(cls)>\(Self.escape(code))</code></pre>\n"
         case .htmlBlock:
             out += "<!-- raw HTML omitted -->\n"
         case .thematicBreak:
@@ -168,9 +169,9 @@ public struct BodyRenderer {
         for inline in content {
             switch inline {
             case .text(let text):
-                if inLink { out += HTMLEscape.escape(text) } else { linkedText(text, into: &out) }
+                if inLink { out += Self.escape(text) } else { linkedText(text, into: &out) }
             case .code(let code):
-                out += "<code>\(HTMLEscape.escape(code))</code>"
+                out += "<code>\(Self.escape(code))</code>"
             case .emphasis(let inner):
                 out += "<em>"; inlines(inner, into: &out, inLink: inLink); out += "</em>"
             case .strong(let inner):
@@ -178,12 +179,12 @@ public struct BodyRenderer {
             case .strikethrough(let inner):
                 out += "<del>"; inlines(inner, into: &out, inLink: inLink); out += "</del>"
             case .link(let destination, let title, let inner):
-                let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
+                let titleAttribute = title.isEmpty ? "" : " title=\"\(Self.escape(title))\""
                 if inLink {
                     inlines(inner, into: &out, inLink: true)
                 } else if let href = resolve(destination, image: false) {
                     let external = destination.lowercased().hasPrefix("http") ? " rel=\"noopener noreferrer\"" : ""
-                    out += "<a href=\"\(HTMLEscape.escape(href))\"\(titleAttribute)\(external)>"
+                    out += "<a href=\"\(Self.escape(href))\"\(titleAttribute)\(external)>"
                     inlines(inner, into: &out, inLink: true)
                     out += "</a>"
                 } else {
@@ -192,14 +193,14 @@ public struct BodyRenderer {
                     out += "</span>"
                 }
             case .image(let source, let title, let alt):
-                let altText = HTMLEscape.escape(alt.plainText)
+                let altText = Self.escape(alt.plainText)
                 switch URLSafety.check(source, forImage: true) {
                 case .safe:
-                    let titleAttribute = title.isEmpty ? "" : " title=\"\(HTMLEscape.escape(title))\""
-                    out += "<img src=\"\(HTMLEscape.escape(source))\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
+                    let titleAttribute = title.isEmpty ? "" : " title=\"\(Self.escape(title))\""
+                    out += "<img src=\"\(Self.escape(source))\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
                 case .remote where !inLink:
                     // Never load from outside: the reader may follow the link if they have access.
-                    out += "<a class=\"remote-image\" href=\"\(HTMLEscape.escape(source))\" rel=\"noopener noreferrer\">🖼 \(altText.isEmpty ? HTMLEscape.escape(source) : altText)</a>"
+                    out += "<a class=\"remote-image\" href=\"\(Self.escape(source))\" rel=\"noopener noreferrer\">🖼 \(altText.isEmpty ? Self.escape(source) : altText)</a>"
                 default:
                     out += "<span class=\"refused-link\">\(altText)</span>"
                 }
@@ -224,21 +225,29 @@ public struct BodyRenderer {
             found = text.hasASCIIDigit ? IDMatcher.tokens(in: text).filter { idLink($0) != nil } : []
         }
         guard !found.isEmpty else {
-            out += HTMLEscape.escape(text)
+            out += Self.escape(text)
             return
         }
         var rest = text[...]
         for id in found {
             guard let range = rest.range(of: id) else { continue }
-            out += HTMLEscape.escape(String(rest[..<range.lowerBound]))
-            if let href = idLink(id) {
-                out += "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(href))\">\(HTMLEscape.escape(id))</a>"
+            out += Self.escape(String(rest[..<range.lowerBound]))
+            if idLink(id) != nil {
+                out += RenderedBody.mention(id)
             } else {
-                out += HTMLEscape.escape(id)
+                out += Self.escape(id)
             }
             rest = rest[range.upperBound...]
         }
-        out += HTMLEscape.escape(String(rest))
+        out += Self.escape(String(rest))
+    }
+
+    /// Escaped text, with the two characters that mark mentions (see `RenderedBody.mention`) written
+    /// as character references, so that only the renderer's own marks are marks.
+    static func escape(_ text: String) -> String {
+        let escaped = HTMLEscape.escape(text)
+        guard escaped.utf8.contains(0xEE) else { return escaped }
+        return escaped.replacingOccurrences(of: "\u{E002}", with: "&#xE002;").replacingOccurrences(of: "\u{E003}", with: "&#xE003;")
     }
 
     /// Fragment links are pointed at our heading ids; other URLs pass the safety check or are refused.

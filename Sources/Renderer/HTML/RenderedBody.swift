@@ -22,15 +22,39 @@ public struct RenderedBody: Sendable {
     /// Link from an audit page to a GAP page of the same project and language.
     static func gapHref(_ id: String) -> String { "../gaps/\(id)/index.html" }
 
-    /// The same body with links to the given IDs turned back into plain text (IDs mentioned but
-    /// defined in no audit of the project have no page).
-    func unlinking(_ ids: [String]) -> String {
-        var html = self.html
-        for id in ids {
-            let escaped = HTMLEscape.escape(id)
-            let link = "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(Self.gapHref(id)))\">\(escaped)</a>"
-            html = html.replacingOccurrences(of: link, with: escaped)
+    /// A mention of an ID in the body, marked (U+E002 … U+E003) rather than linked: whether the ID has
+    /// a GAP page is known only once every report of the project is read. Report text never holds
+    /// these characters raw (`BodyRenderer.escape`).
+    static func mention(_ id: String) -> String { "\u{E002}\(id)\u{E003}" }
+
+    /// The body's HTML, each mention written as a link to its GAP page when `known` has it, as text
+    /// otherwise: one pass over the bytes, composing the page, not rewriting finished HTML.
+    public func html(linking known: Set<String>) -> String {
+        var source = html
+        return source.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1024)
+            var i = 0
+            var start = 0
+            // U+E002 is EE 80 82 in UTF-8, U+E003 is EE 80 83.
+            while i + 2 < bytes.count {
+                guard bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 else { i += 1; continue }
+                var end = i + 3
+                while end + 2 < bytes.count, !(bytes[end] == 0xEE && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x83) { end += 1 }
+                guard end + 2 < bytes.count else { break }
+                out.append(contentsOf: bytes[start..<i])
+                let id = String(decoding: bytes[(i + 3)..<end], as: UTF8.self)
+                let text = HTMLEscape.escape(id)
+                if known.contains(id) {
+                    out.append(contentsOf: "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(Self.gapHref(id)))\">\(text)</a>".utf8)
+                } else {
+                    out.append(contentsOf: text.utf8)
+                }
+                i = end + 3
+                start = i
+            }
+            out.append(contentsOf: bytes[start..<bytes.count])
+            return String(decoding: out, as: UTF8.self)
         }
-        return html
     }
 }

@@ -108,8 +108,7 @@ struct AuditPage {
 
         // The text, rendered once when it was read, with anchors on every line a fact or a GAP page links to.
         if let output = body(audit.id, textLanguage) {
-            let unknown = Set(facts.mentions.map(\.id)).subtracting(knownGaps).sorted()
-            model.body = unknown.isEmpty ? output.html : output.unlinking(unknown)
+            model.body = output.html(linking: knownGaps)
             var toc = HTMLFragment(capacity: output.toc.count * 80)
             for entry in output.toc {
                 toc.raw(entry.level == 3 ? "<li class=\"sub\">" : "<li>")
