@@ -5,7 +5,9 @@
 #
 #   scripts/bench.sh [AUDITS...]        (default: 1000 10000; 40 projects each)
 #
-# Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
+# Reported: the first build, a build with `--cache` that fills the cache and one that reads it, what a
+# search query loads, the ratios to Hugo and the floor, and how the build grows from one size to the
+# next. Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
 # when installed. Corpora come from scripts/make-corpus.py (deterministic) and are kept in
 # $TMPDIR/audit-site-bench between runs.
 set -euo pipefail
@@ -40,7 +42,13 @@ for audits in "${sizes[@]}"; do
     rm -rf "$ram/site" "$ram/hugo"
     measure "audit-site" "$bin" build --content "$corpus" --output "$ram/site" --quiet; own[$audits]=$last; mine=$last
     echo "  pages: $(find "$ram/site" -name '*.html' | wc -l), files: $(find "$ram/site" -type f | wc -l)"
-    measure "audit-site (no change)" "$bin" build --content "$corpus" --output "$ram/site" --quiet
+    # CI with a kept cache folder: a first build fills it, the next one (nothing changed) reads from it.
+    rm -rf "$work/cache-$audits"
+    measure "audit-site --cache (cold)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
+    measure "audit-site --cache (warm)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
+    echo "  warm cache / first build: $(ratio "$last" "$mine")"
+    echo "  what one search loads:"
+    python3 scripts/search-load.py "$ram/site" en "security" "recommendations" "priority critical" "devops audit" "GAP-1"
     if command -v cmark-gfm > /dev/null; then
         measure "cmark-gfm floor" scripts/bench/cmark-floor.sh "$corpus"
         echo "  audit-site / floor: $(ratio "$mine" "$last")"

@@ -128,5 +128,11 @@ public struct AuditExtractor: Sendable {
             headings.append(HeadingInfo(level: heading.level, text: TextNormalizer.cleanTitle(heading.text),
                                         anchor: anchors[heading.line] ?? "", line: heading.line))
         }
+
+        /// The first paragraph below a heading, shortened: what search shows under a section.
+        mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) {
+            guard let last = headings.indices.last, headings[last].snippet == nil, context.listDepth == 0 else { return }
+            headings[last].snippet = HeadingInfo.snippet(of: inlines.plainText)
+        }
     }
 }

@@ -103,6 +103,9 @@ import Testing
         #expect(index.documents[audit][0] as? Int == SearchIndex.Kind.audit.rawValue)
         #expect(index.documents[audit][2] as? String == "fr/projects/orion/2025-03-10-audit/")
         #expect(index.documents[audit][4] as? String == "2025-03-10")
+        // A section carries the start of its text.
+        let backups = try #require(index.documents.first { $0[1] as? String == "Sauvegardes et restauration" })
+        #expect(backups.count == 9 && backups[8] as? String == "Les sauvegardes ne sont pas testées.")
         // Both languages have their index.
         #expect(try Index(site: site, language: "en").query("sauvegarde").count >= 2)
     }

@@ -66,6 +66,15 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
     public let text: String
     public let anchor: String
     public let line: Int
+    /// The start of the section's first paragraph (about 160 characters, cut at a word).
+    public var snippet: String?
+
+    static func snippet(of text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > 160 else { return flat }
+        let cut = flat.prefix(160)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
 
     public init(level: Int, text: String, anchor: String, line: Int) {
         self.level = level

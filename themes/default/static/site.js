@@ -274,6 +274,12 @@
             p.textContent = " — " + meta.join(" · ");
             li.appendChild(p);
           }
+          if (d[8]) {
+            var snippet = document.createElement("p");
+            snippet.className = "result-snippet";
+            snippet.textContent = d[8];
+            li.appendChild(snippet);
+          }
           ul.appendChild(li);
         });
         section.appendChild(ul);

@@ -39,6 +39,8 @@ public struct SearchIndex: Sendable {
         var auditID: AuditID? = nil
         /// Index of the audit document a section or an item belongs to (set once documents are ordered).
         var audit: Int? = nil
+        /// The start of a section's text, shown under the result.
+        var snippet: String? = nil
     }
 
     static let chunkSize = 64
@@ -90,8 +92,8 @@ public struct SearchIndex: Sendable {
         return files
     }
 
-    /// `[kind, title, url, context or audit document, date, project, severity, status]`, written by
-    /// hand: 300,000 documents at 10,000 audits.
+    /// `[kind, title, url, context or audit document, date, project, severity, status, snippet]`,
+    /// written by hand: 300,000 documents at 10,000 audits.
     static func write(_ document: Document, into out: inout String) {
         out += "[\(document.kind.rawValue),"
         JSONValue.appendQuoted(document.title, to: &out)
@@ -107,6 +109,10 @@ public struct SearchIndex: Sendable {
         out += document.severity.map { "\"\($0.rawValue)\"" } ?? "null"
         out += ","
         out += document.status.map { "\"\($0.rawValue)\"" } ?? "null"
+        if let snippet = document.snippet {
+            out += ","
+            JSONValue.appendQuoted(snippet, to: &out)
+        }
         out += "]"
     }
 
@@ -143,7 +149,7 @@ public struct SearchIndex: Sendable {
                 for heading in facts.headings where heading.level == 2 || heading.level == 3 {
                     sections.append((audit.date, Document(kind: .section, title: heading.text, url: "#" + heading.anchor,
                                                           context: nil, date: nil, project: index, severity: nil, status: nil,
-                                                          terms: terms(heading.text), auditID: audit.id)))
+                                                          terms: terms(heading.text), auditID: audit.id, snippet: heading.snippet)))
                 }
                 // Findings and recommendations without an ID have no page of their own: the result links
                 // to their line. (Checklist lines and tasks are left to the audit page.)
