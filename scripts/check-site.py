@@ -113,6 +113,15 @@ def main():
         shown = [r for r in driver.find_elements(By.CSS_SELECTOR, "#gap-table tbody tr[data-severity]") if r.is_displayed()]
         if not shown or any(r.get_attribute("data-severity") != "critical" for r in shown):
             failures.append("GAP index: ?severity=critical does not filter the table")
+        # Choosing a filter puts it in the URL, and a reload keeps it.
+        driver.get("file://" + os.path.join(site, "fr/gaps/index.html"))
+        Select(driver.find_element(By.CSS_SELECTOR, "#gap-filters select[name=status]")).select_by_value("open")
+        if "status=open" not in driver.current_url:
+            failures.append(f"GAP index: choosing a status does not go into the URL ({driver.current_url})")
+        driver.refresh()
+        shown = [r for r in driver.find_elements(By.CSS_SELECTOR, "#gap-table tbody tr[data-severity]") if r.is_displayed()]
+        if not shown or any(r.get_attribute("data-status") != "open" for r in shown):
+            failures.append("GAP index: a reload loses the status filter")
         # Print: the navigation is gone, the report remains; a PDF is written for a person to look at.
         audit = next(p for p in pages(site) if p.startswith("fr/projects/") and "/gaps/" not in p and p.count("/") == 4)
         driver.get("file://" + os.path.join(site, audit))
