@@ -68,7 +68,14 @@ enum StatedLevel {
     /// A status stated in its own segment (`✅ Corrigé`, `(fixed)`, `Status: Open`, `❌`), the last one
     /// first (titles come before statuses).
     static func status(in text: String, vocabulary: Vocabulary) -> Status? {
-        for segment in segments(text).reversed() {
+        status(inSegments: segments(text), vocabulary: vocabulary)
+    }
+
+    /// The same, over segments already cut. A segment of more words than any status phrase (or a
+    /// `Status: …` label) is prose: it is passed over without being folded.
+    static func status(inSegments segments: [String], vocabulary: Vocabulary) -> Status? {
+        let most = max(vocabulary.longestStatusPhrase, 5)
+        for segment in segments.reversed() where spaceSeparatedWords(segment, atMost: most) {
             if let status = vocabulary.status(wholeText: segment) { return status }
             let words = TextNormalizer.key(segment).split(separator: " ")
             if words.count >= 2, words.count <= 5, FindingParts.isStatusLabel(String(words[0])),
@@ -77,6 +84,25 @@ enum StatedLevel {
             }
         }
         return nil
+    }
+
+    /// False when the text has more than `limit` words between spaces holding an ASCII letter or
+    /// digit: each of those gives at least one word of the folded key, so such a text cannot match a
+    /// phrase of `limit` words whole. (Words of only accents or badges are not counted: the check
+    /// never rules out what the key could match.)
+    static func spaceSeparatedWords(_ text: String, atMost limit: Int) -> Bool {
+        var words = 0
+        var counted = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                counted = false
+            } else if !counted, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                counted = true
+                words += 1
+                if words > limit { return false }
+            }
+        }
+        return true
     }
 
     /// CVSS v3 base score written on the line: `CVSS 9.8`, `CVSS: 7.5`, `CVSS v3.1: 9.1 — CVSS:3.1/AV:N/…`,

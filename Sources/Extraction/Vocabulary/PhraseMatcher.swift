@@ -4,6 +4,8 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Phrases by their first word, longest first: a lookup per word of the text, not per phrase.
     private var byFirstWord: [Substring: [(tokens: [Substring], value: Value)]] = [:]
     private var whole: [String: Value] = [:]
+    /// Words of the longest phrase: a text of more words cannot match whole.
+    private(set) var longestPhrase = 0
 
     mutating func add(_ phrase: String, _ value: Value) {
         let key = TextNormalizer.key(phrase)
@@ -11,6 +13,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         guard let first = tokens.first else { return }
         byFirstWord[first, default: []].append((tokens, value))
         byFirstWord[first]!.sort { $0.tokens.count > $1.tokens.count }
+        longestPhrase = max(longestPhrase, tokens.count)
         if whole[key] == nil { whole[key] = value }
     }
 

@@ -146,6 +146,9 @@ public struct Vocabulary: Sendable {
 
     /// The status when the whole text is one status phrase, badges aside (`✅ Corrigé`, `Partially
     /// fixed`, `Non (accepté)`), or a badge alone (`❌`).
+    /// Words of the longest status phrase (`en cours de correction`).
+    var longestStatusPhrase: Int { statuses.longestPhrase }
+
     public func status(wholeText text: String) -> Status? {
         let key = TextNormalizer.key(text)
         if key.isEmpty { return firstEmoji(in: text, statusEmojis) }

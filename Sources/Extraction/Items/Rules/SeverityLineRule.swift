@@ -21,7 +21,7 @@ struct SeverityLineRule: ItemRule {
         // `✅ Images sans alternative (majeur) — corrigé.`: a title with its level and its status in
         // segments of their own is a finding wherever it sits.
         // (The status is the cheaper question, so it is asked first.)
-        if headingLevel == nil, segments.count >= 3, let status = StatedLevel.status(in: cleaned, vocabulary: state.vocabulary),
+        if headingLevel == nil, segments.count >= 3, let status = StatedLevel.status(inSegments: segments, vocabulary: state.vocabulary),
            let severity = StatedLevel.severity(in: segments.dropFirst().joined(separator: " | "), state: state) {
             let title = LeadingIDRule.title(cleaned, state: state)
             guard title.count >= 3, state.vocabulary.severity(wholeText: segments[0]) == nil else { return false }
