@@ -48,6 +48,19 @@ import Testing
         #expect(!plain.unicodeScalars.contains { $0.value == 0xE002 || $0.value == 0xE003 })
     }
 
+    /// A megabyte-long line naming 50,000 IDs is one pass (each ID was once looked for from the
+    /// start of what was left, which made a 20 MB line run for many minutes).
+    @Test func aLongLineFullOfIDsIsRenderedInOnePass() throws {
+        let text = (0..<50_000).map { "GAP-\($0) ok," }.joined(separator: " ") + "\n"
+        let doc = MarkdownParser.parse(text)
+        let ids = try IDMatcher()
+        let body = BodyRenderer(document: doc, anchoredLines: [], ids: ids, skipHeadingLine: nil) { _ in "x" }.render(doc)
+        let html = body.html(linking: ["GAP-49999"])
+        #expect(html.contains("<a class=\"gap-ref\" href=\"../gaps/GAP-49999/index.html\">GAP-49999</a> ok,"))
+        #expect(html.contains(" GAP-0 ok,") || html.contains(">GAP-0 ok,"))
+        #expect(body.html.unicodeScalars.filter { $0.value == 0xE002 }.count == 50_000)
+    }
+
     /// The characters that mark mentions, written in a report, are text: they cannot forge a link.
     @Test func mentionMarksInReportTextAreNeutralised() throws {
         let doc = MarkdownParser.parse("Texte \u{E002}<img src=x onerror=alert(1)>\u{E003} et GAP-1.\n")
