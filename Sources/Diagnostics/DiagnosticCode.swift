@@ -8,9 +8,6 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Comparable, 
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { rawValue = value }
 
-    /// The family of the code (`content` for `content.too-large`).
-    public var family: Substring { rawValue.split(separator: ".", maxSplits: 1).first ?? "" }
-
     public var description: String { rawValue }
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }

@@ -44,20 +44,35 @@ extension Substring {
     }
 }
 
-enum ByteSearch {
-    /// True when `needle` occurs in `haystack` (a plain first-byte scan, then a compare: needles are
-    /// short). An empty needle is found nowhere, as with Foundation.
+/// Substring search on UTF-8 bytes, shared by the extraction rules and the body renderer.
+public enum ByteSearch {
+    /// Offset of `needle` in `haystack` at or after `start` (the body renderer walks a line's IDs
+    /// forward with it, so a long line is one pass).
+    public static func offset(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard start >= 0, start <= haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                firstOffset(n, in: UnsafeBufferPointer(rebasing: h[start...])).map { $0 + start }
+            }
+        }
+    }
+
+    /// True when `needle` occurs in `haystack`. An empty needle is found nowhere, as with Foundation.
     static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstOffset(needle, in: haystack) != nil
+    }
+
+    /// A plain first-byte scan, then a compare: needles are short.
+    static func firstOffset(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = needle.count
-        guard n > 0 else { return false }
-        guard n <= haystack.count, let first = needle.first, let h = haystack.baseAddress, let p = needle.baseAddress else { return false }
+        guard n > 0, n <= haystack.count, let first = needle.first, let h = haystack.baseAddress, let p = needle.baseAddress else { return nil }
         var i = 0
         let last = haystack.count - n
         while i <= last {
-            if h[i] == first, memcmpEqual(h + i, p, n) { return true }
+            if h[i] == first, memcmpEqual(h + i, p, n) { return i }
             i += 1
         }
-        return false
+        return nil
     }
 
     @inline(__always)

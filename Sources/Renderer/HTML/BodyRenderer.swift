@@ -234,7 +234,7 @@ public struct BodyRenderer {
         var position = 0
         for id in found {
             let needle = Array(id.utf8)
-            guard let start = Self.find(needle, in: bytes, from: position) else { continue }
+            guard let start = ByteSearch.offset(of: needle, in: bytes, from: position) else { continue }
             out += Self.escape(String(decoding: bytes[position..<start], as: UTF8.self))
             if idLink(id) != nil {
                 out += RenderedBody.mention(id)
@@ -244,18 +244,6 @@ public struct BodyRenderer {
             position = start + needle.count
         }
         out += Self.escape(String(decoding: bytes[position...], as: UTF8.self))
-    }
-
-    /// Offset of `needle` in `haystack` at or after `start`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// Escaped text, with the two characters that mark mentions (see `RenderedBody.mention`) written

@@ -47,29 +47,33 @@ struct SourceReader: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return (nil, [.error(file.display, code: "content.unreadable", "file cannot be read; skipped")])
         }
-        guard let cache else { return read(file, data: data, stamp: stamp) }
+        guard let cache else {
+            let (source, diagnostics, _) = read(file, data: data, stamp: stamp)
+            return (source, diagnostics)
+        }
         let key = cache.key(for: file, bytes: data)
         if let (entry, body) = cache.load(key) {
             let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
                                       body: spool.store(body), diagnostics: entry.diagnostics, stamp: stamp, cacheKey: key, fromCache: true)
             return (source, entry.diagnostics)
         }
-        let (read, diagnostics) = read(file, data: data, stamp: stamp)
-        guard var source = read else { return (nil, diagnostics) }
+        let (read, diagnostics, body) = read(file, data: data, stamp: stamp)
+        guard var source = read, let body else { return (nil, diagnostics) }
         cache.store(SourceCache.Entry(language: source.language, frontMatter: source.frontMatter, facts: source.facts,
-                                      diagnostics: source.diagnostics, toc: source.body.toc),
-                    body: spool.load(source.body), key: key)
+                                      diagnostics: source.diagnostics, toc: body.toc),
+                    body: body, key: key)
         source.cacheKey = key
         return (source, diagnostics)
     }
 
-    /// Decodes, repairs, parses and extracts the bytes of a report.
-    private func read(_ file: ContentScanner.SourceFile, data: Data, stamp: FileStamp) -> (ParsedSource?, [Diagnostic]) {
+    /// Decodes, repairs, parses and extracts the bytes of a report; the body is also given back as
+    /// rendered (the cache stores it without reading it back from the spool).
+    private func read(_ file: ContentScanner.SourceFile, data: Data, stamp: FileStamp) -> (ParsedSource?, [Diagnostic], RenderedBody?) {
         let decoded: String
         switch SourceDecoder.decode(data) {
         case .invalid(let failure):
             return (nil, [.error(file.display, line: failure.line, code: "content.invalid-utf8",
-                                 "\(failure.description): the file is not UTF-8 text; re-save it as UTF-8 — skipped")])
+                                 "\(failure.description): the file is not UTF-8 text; re-save it as UTF-8 — skipped")], nil)
         case .decoded(let text):
             decoded = text.text
         }
@@ -81,7 +85,8 @@ struct SourceReader: Sendable {
         return parse(repaired.text, file: file, stamp: stamp, diagnostics: diagnostics)
     }
 
-    func parse(_ text: String, file: ContentScanner.SourceFile, stamp: FileStamp, diagnostics: [Diagnostic]) -> (ParsedSource?, [Diagnostic]) {
+    func parse(_ text: String, file: ContentScanner.SourceFile, stamp: FileStamp, diagnostics: [Diagnostic])
+        -> (ParsedSource?, [Diagnostic], RenderedBody?) {
         var diagnostics = diagnostics
         let split = FrontMatter.split(text, limits: yamlLimits)
         if let problem = split.problem {
@@ -106,10 +111,10 @@ struct SourceReader: Sendable {
         let extracted = AuditExtractor(context: context).extract(document, frontMatter: split.frontMatter,
                                                                  fileNameDate: Self.fileNameDate(file.slug))
         diagnostics += extracted.diagnostics
+        let body = BodyRenderer.render(document, facts: extracted.value, ids: ids)
         let parsed = ParsedSource(file: file, language: language, frontMatter: split.frontMatter, facts: extracted.value,
-                                  body: spool.store(BodyRenderer.render(document, facts: extracted.value, ids: ids)),
-                                  diagnostics: diagnostics, stamp: stamp)
-        return (parsed, diagnostics)
+                                  body: spool.store(body), diagnostics: diagnostics, stamp: stamp)
+        return (parsed, diagnostics, body)
     }
 
     /// `2025-03-10-audit-securite` → 2025-03-10.
