@@ -24,16 +24,8 @@ public struct Portal: Sendable {
         }, ids: ids)
     }
 
-    /// The same portal with one project's audits replaced (the preview's incremental path: only
-    /// that project's timeline is computed again).
-    public func replacingProject(_ slug: String, audits: [AuditRecord], ids: IDMatcher) -> Portal {
-        guard let index = projectIndex[slug] else { return self }
-        var timelines = projects
-        timelines[index] = ProjectTimeline(info: projects[index].info, audits: audits)
-        return Portal(timelines: timelines, ids: ids)
-    }
-
-    init(timelines: [ProjectTimeline], ids: IDMatcher) {
+    /// A portal of ready timelines, in the given order (by slug, as the builder gives them).
+    public init(timelines: [ProjectTimeline], ids: IDMatcher) {
         projects = timelines
         var projectIndex: [String: Int] = [:]
         var auditIndex: [AuditID: (Int, Int)] = [:]

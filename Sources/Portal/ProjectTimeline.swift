@@ -1,7 +1,7 @@
 import Extraction
 
 /// A project and everything the portal derives from its audits across dates.
-public struct ProjectTimeline: Sendable {
+public struct ProjectTimeline: Sendable, Equatable {
     public let info: ProjectInfo
     /// Chronological (undated first, then by date, then by slug).
     public let audits: [AuditRecord]
@@ -15,7 +15,7 @@ public struct ProjectTimeline: Sendable {
     public var slug: String { info.slug }
     public var latest: AuditRecord? { audits.last }
 
-    init(info: ProjectInfo, audits: [AuditRecord]) {
+    public init(info: ProjectInfo, audits: [AuditRecord]) {
         self.info = info
         let ordered = audits.sorted(by: AuditRecord.chronological)
         self.audits = ordered
@@ -25,6 +25,12 @@ public struct ProjectTimeline: Sendable {
         burndown = Burndown(audits: ordered, histories: gaps)
         trackedItems = TrackedItem.track(ordered)
         changes = AuditChanges.all(audits: ordered, histories: gaps)
+    }
+
+    /// Everything else a timeline holds is computed from its name and its audits, so two timelines
+    /// with the same are the same (and comparing them costs no more than comparing the audits).
+    public static func == (lhs: ProjectTimeline, rhs: ProjectTimeline) -> Bool {
+        lhs.info == rhs.info && lhs.audits == rhs.audits
     }
 
     /// The audit before `auditID` in this project's timeline.

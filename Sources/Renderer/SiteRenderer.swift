@@ -82,7 +82,7 @@ public struct SiteRenderer: Sendable {
             return try theme.render("project", model: ProjectPage(project: project, portal: portal, page: page).model(layout: layout))
         case .audit(_, let id):
             guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
-            return try theme.render("audit", model: AuditPage(audit: audit, project: project, page: page, ids: ids, body: body).model(layout: layout))
+            return try theme.render("audit", model: AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
         case .gap(_, let slug, let id):
             guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
             return try theme.render("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))

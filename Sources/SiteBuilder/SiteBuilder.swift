@@ -11,34 +11,40 @@ import Portal
 import Renderer
 import Templates
 
-/// Builds the portal: a short list of named steps, each a small type of its own.
+/// Builds the portal: one pipeline of named steps, each a small type or function of its own.
 ///
 ///     load      site.yaml and the theme (fatal when broken)
 ///     scan      content/<project>/<name>[.<lang>].md
 ///     read      decode, repair mojibake, split front matter, parse, extract     (parallel, cached)
-///     merge     pair translations, timelines, GAP lifecycle, trends
-///     render    plan pages and render them                                      (parallel)
-///     write     into a staging folder, then swap it in
+///     merge     pair translations, project timelines, GAP lifecycle, trends    (per project)
+///     select    the pages to render: all, or those showing a changed part of the portal
+///     write     render pages (parallel) and write them with the exports
 ///
-/// The builder keeps what it read between runs, so `serve` rebuilds incrementally: only changed files
-/// are read again, and only the pages of projects they belong to (plus site-wide pages) are rendered.
+/// `build` runs the steps from nothing. `serve`'s rebuilds run the same steps from the last build's
+/// `BuildCache`: a step reuses what the change left valid (readings of unchanged files, timelines of
+/// unchanged projects), and `select` keeps the pages whose `PortalPart`s differ between the two
+/// portals. There is no second, hand-written path for rebuilds.
 public final class SiteBuilder: @unchecked Sendable {
     public let options: BuildOptions
-    let lock = NSLock()
-    var cache: [String: SourceReader.ParsedSource] = [:]
-    /// Hash of every page written last time, by relative path.
-    var written: [String: Int] = [:]
-    /// Export elements and GAP index rows per project, reused by rebuilds for the projects that did
-    /// not change. Kept only by a long-lived builder (`serve`): a one-shot build would only hold memory.
-    let exports = ExportCache()
+    /// Keep the `BuildCache` and export elements between builds (`serve`); a one-shot build would
+    /// only hold memory.
     public var keepsCaches = false
     /// Rendered bodies between reading and writing (see `BodySpool`).
     let spool = BodySpool()
+    /// Export elements and GAP index rows per project, reused for the projects that did not change.
+    let exports = ExportCache()
     /// Files read and pages written so far, for a progress line on a terminal.
     public let progress = BuildProgress()
+    let lock = NSLock()
+    /// What the last build left (kept when `keepsCaches`).
+    var cache: BuildCache?
     /// The output's lock while this builder writes it: for one build, or for as long as a
     /// long-lived builder (`serve`) lives.
     var outputLock: OutputLock?
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
 
     /// Lets go of the output (a preview that stops; a test that builds the same output from scratch).
     public func releaseOutput() {
@@ -52,10 +58,6 @@ public final class SiteBuilder: @unchecked Sendable {
         lock.withLock { outputLock = taken }
     }
 
-    public init(options: BuildOptions) {
-        self.options = options
-    }
-
     /// Everything the steps share once loaded.
     struct Loaded {
         let config: SiteConfig
@@ -66,21 +68,32 @@ public final class SiteBuilder: @unchecked Sendable {
         var sourceCache: SourceCache?
     }
 
-    struct Merged {
-        let loaded: Loaded
-        let portal: Portal
-        let renderer: SiteRenderer
-        let pages: [PagePlan]
-        let sources: [SourceReader.ParsedSource]
-        let bodies: [AuditID: [String: BodySpool.Entry]]
+    /// A project as merged: its timeline, and what it was merged from, so the next merge can tell
+    /// whether it may reuse it.
+    struct MergedProject: Sendable {
+        let timeline: ProjectTimeline
+        /// The stamp of every reading of the project, by path.
+        let inputs: [String: FileStamp]
+        /// What assembling it said (duplicate or diverging translations).
         let diagnostics: [Diagnostic]
     }
 
-    /// The last successful build, kept for `serve`: a change to the prose of a report (facts
-    /// unchanged) reuses it whole and re-renders only that report's pages.
-    var last: Merged?
-    /// A rebuild whose exports are still to be written (`rebuild(…, deferExports: true)`).
-    var pendingExports: Merged?
+    struct Merged: Sendable {
+        let portal: Portal
+        let renderer: SiteRenderer
+        let pages: [PagePlan]
+        let projects: [String: MergedProject]
+        /// Projects whose timelines this merge computed (the others are the previous merge's values).
+        let remerged: Set<String>
+        let bodies: [AuditID: [String: BodySpool.Entry]]
+    }
+
+    /// The steps' output before writing.
+    struct Prepared {
+        let loaded: Loaded
+        let readings: [String: SourceReader.ParsedSource]
+        let merged: Merged
+    }
 
     // MARK: Entry points
 
@@ -92,29 +105,54 @@ public final class SiteBuilder: @unchecked Sendable {
         try OutputFolder.checkSafe(options)
         try lockOutput()
         // A one-shot build lets go of the output when it is done; `serve` keeps it.
-        defer { if !keepsCaches { lock.withLock { outputLock = nil } } }
-        exports.invalidateAll()
-        lock.withLock { pendingExports = nil }
-        spool.reset()
-        let merged = try prepare(&report, useCache: false)
-        if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
-        try timed("write", &report) { try writeAll(merged, &$0) }
-        lock.withLock { last = merged }
+        defer { if !keepsCaches { releaseOutput() } }
+        try run(reusing: nil, previousDiagnostics: [], &report)
         return report
+    }
+
+    /// Rebuild after `changed` paths changed (`serve`): the pipeline from the last build's cache,
+    /// limited to what the change invalidates; writes only pages whose bytes changed.
+    /// - Parameter keepOnError: when the change brings an error diagnostic the last build did not
+    ///   have, write nothing and throw `BuildFailure`, so the preview keeps serving the last good site.
+    /// - Parameter deferExports: leave the JSON exports and search index to `writePendingExports()`,
+    ///   so the preview reloads as soon as the pages are written.
+    @discardableResult
+    public func rebuild(changed: [String], keepOnError: Bool = false, deferExports: Bool = false) throws -> BuildReport {
+        try lockOutput()
+        try writePendingExports()
+        var report = BuildReport()
+        let previous = lock.withLock { cache }
+        let reuse = previous.flatMap {
+            $0.invalidation(of: changed, configFile: options.configFile, themeFolder: options.themeDirectory) == .content ? $0 : nil
+        }
+        if reuse == nil { report.timings.append(("full", 0)) }
+        try run(reusing: reuse, keepOnError: keepOnError, deferExports: deferExports,
+                previousDiagnostics: previous?.diagnostics ?? [], &report)
+        return report
+    }
+
+    /// Writes the exports a deferred rebuild left out (a no-op when there are none).
+    public func writePendingExports() throws {
+        guard let pending = lock.withLock({ cache }), pending.exportsPending else { return }
+        var report = BuildReport()
+        let written = try writeIncremental(pending.merged, loaded: pending.loaded, pages: [], extras: true,
+                                           previous: pending.written, &report)
+        lock.withLock { cache = pending.with(written: written, exportsPending: false) }
     }
 
     /// Everything but writing: the diagnostics `check` prints. Pages are rendered (to catch template
     /// errors) and thrown away.
     public func check(gates: [CheckRules.Gate] = []) throws -> BuildReport {
         var report = BuildReport()
-        let merged = try prepare(&report, useCache: false)
+        let prepared = try prepare(&report, reusing: nil)
+        let merged = prepared.merged
         let failures = Parallel.map(merged.pages) { plan -> Diagnostic? in
             do { _ = try merged.renderer.render(plan); return nil } catch {
                 return .error(plan.path, code: "render.failed", "page could not be rendered: \(error)")
             }
         }
         report.diagnostics += failures.compactMap { $0 }
-        report.diagnostics += CheckRules(config: merged.loaded.config, gates: gates).run(merged.portal)
+        report.diagnostics += CheckRules(config: prepared.loaded.config, gates: gates).run(merged.portal)
         report.diagnostics.sort()
         return report
     }
@@ -122,24 +160,63 @@ public final class SiteBuilder: @unchecked Sendable {
     /// Files and folders `serve` watches: the content, the configuration and the theme folder (given
     /// on the command line or named in `site.yaml`), if any.
     public var watchedPaths: [String] {
-        let themeFolder = options.themeDirectory ?? lock.withLock { last?.loaded.theme.source.folder }
+        let themeFolder = options.themeDirectory ?? lock.withLock { cache?.loaded.theme.source.folder }
             ?? (try? SiteConfig.load(options.configFile, required: false, display: ""))?.themeFolder
         return [options.contentDirectory.path] + (themeFolder.map { [$0.path] } ?? []) + (options.configFile.map { [$0.path] } ?? [])
     }
 
-    // MARK: Steps
+    // MARK: The pipeline
 
-    func prepare(_ report: inout BuildReport, useCache: Bool, loaded reuse: Loaded? = nil) throws -> Merged {
-        let loaded = try timed("load", &report) { _ in try reuse ?? load() }
+    /// Runs every step, from nothing (`previous` nil: written through a staging folder and swapped
+    /// in) or from the last build's cache (written in place, only what changed).
+    func run(reusing previous: BuildCache?, keepOnError: Bool = false, deferExports: Bool = false,
+             previousDiagnostics: [Diagnostic], _ report: inout BuildReport) throws {
+        let prepared = try prepare(&report, reusing: previous)
+        if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
+        if keepOnError, Self.bringsErrors(report.diagnostics, than: previousDiagnostics) { throw BuildFailure(report: report) }
+        let merged = prepared.merged
+        let next: BuildCache
+        if let previous {
+            let changed = timed("select", &report) { _ in changes(from: previous, to: prepared) }
+            let pages = timed("select", &report) { _ in select(merged.pages, showing: changed, in: merged.portal, previous: previous.merged) }
+            let projects = Set(changed.compactMap { part -> String? in if case .project(let slug) = part { slug } else { nil } })
+            exports.invalidate(projects: projects)
+            let extras = changed.contains(.portfolio)
+            let written = try timed("write", &report) {
+                try writeIncremental(merged, loaded: prepared.loaded, pages: pages, extras: extras && !deferExports,
+                                     previous: previous.written, &$0)
+            }
+            next = BuildCache(loaded: prepared.loaded, readings: prepared.readings, merged: merged, written: written,
+                              exportsPending: extras && deferExports, diagnostics: report.diagnostics)
+        } else {
+            exports.invalidateAll()
+            let written = try timed("write", &report) { try writeAll(merged, loaded: prepared.loaded, &$0) }
+            next = BuildCache(loaded: prepared.loaded, readings: prepared.readings, merged: merged, written: written,
+                              exportsPending: false, diagnostics: report.diagnostics)
+        }
+        lock.withLock { cache = keepsCaches ? next : nil }
+    }
+
+    /// An error the last build did not have (same file and code): the change broke something.
+    static func bringsErrors(_ diagnostics: [Diagnostic], than previous: [Diagnostic]) -> Bool {
+        let known = Set(previous.filter { $0.severity == .error }.map { "\($0.file ?? "")\u{0}\($0.code)" })
+        return diagnostics.contains { $0.severity == .error && !known.contains("\($0.file ?? "")\u{0}\($0.code)") }
+    }
+
+    /// load → scan → read → merge, reusing what `previous` left valid.
+    func prepare(_ report: inout BuildReport, reusing previous: BuildCache?) throws -> Prepared {
+        if previous == nil { spool.reset() }
+        let loaded = try timed("load", &report) { _ in try previous?.loaded ?? load() }
         let scan = try timed("scan", &report) { _ in try scanner(loaded).scan() }
         report.diagnostics += scan.diagnostics
-        let sources = timed("read", &report) { read(scan.files, loaded, useCache: useCache, report: &$0) }
-        let merged = timed("merge", &report) { merge(sources, scan: scan, loaded, report: &$0) }
+        let readings = timed("read", &report) { read(scan.files, loaded, reusing: previous?.readings ?? [:], report: &$0) }
+        let merged = timed("merge", &report) { merge(readings, scan: scan, loaded, reusing: previous?.merged, report: &$0) }
         report.auditCount = merged.portal.allAudits.count
         report.projectCount = merged.portal.projects.count
         report.diagnostics.sort()
-        return Merged(loaded: merged.loaded, portal: merged.portal, renderer: merged.renderer, pages: merged.pages,
-                      sources: merged.sources, bodies: merged.bodies, diagnostics: report.diagnostics)
+        var byPath: [String: SourceReader.ParsedSource] = [:]
+        for reading in readings { byPath[reading.file.path] = reading }
+        return Prepared(loaded: loaded, readings: byPath, merged: merged)
     }
 
     func load() throws -> Loaded {
@@ -170,35 +247,32 @@ public final class SiteBuilder: @unchecked Sendable {
         return Loaded(config: config, theme: theme, ids: ids, settings: settings, sourceCache: sourceCache)
     }
 
-    func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, useCache: Bool,
-                      report: inout BuildReport) -> [SourceReader.ParsedSource] {
+    /// Reads every file, in parallel; a file whose stamp matches its previous reading is not read again.
+    func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, reusing previous: [String: SourceReader.ParsedSource],
+              report: inout BuildReport) -> [SourceReader.ParsedSource] {
         let reader = reader(loaded)
-        let previous = useCache ? lock.withLock { cache } : [:]
         progress.begin("reading", total: files.count)
         defer { progress.end() }
         let results = Parallel.map(files) { [progress] file -> (SourceReader.ParsedSource?, [Diagnostic]) in
             defer { progress.advance() }
-            if let cached = previous[file.path], cached.file == file, cached.stamp == FileStamp(path: file.path) {
-                return (cached, cached.diagnostics)
+            if let kept = previous[file.path], kept.file == file, kept.stamp == FileStamp(path: file.path) {
+                return (kept, kept.diagnostics)
             }
             return reader.read(file)
         }
         var sources: [SourceReader.ParsedSource] = []
-        var fresh: [String: SourceReader.ParsedSource] = [:]
         for (source, diagnostics) in results {
             report.diagnostics += diagnostics
             if let source {
                 sources.append(source)
-                fresh[source.file.path] = source
                 if source.fromCache { report.sourcesFromCache += 1 }
             }
         }
-        lock.withLock { cache = fresh }
         reader.cache?.prune(keeping: Set(sources.compactMap(\.cacheKey)))
         return sources
     }
 
-    /// The content scanner with the site's settings (languages, limits): full builds and rebuilds alike.
+    /// The content scanner with the site's settings (languages, limits).
     func scanner(_ loaded: Loaded) -> ContentScanner {
         ContentScanner(options: options, languages: loaded.config.languages, reportsPerProject: loaded.config.reportsPerProject)
     }
@@ -213,16 +287,33 @@ public final class SiteBuilder: @unchecked Sendable {
         return reader
     }
 
+    /// Pairs translations and computes each project's timeline (in parallel); a project whose name
+    /// and readings are those of `previous` keeps its timeline.
     func merge(_ sources: [SourceReader.ParsedSource], scan: ContentScanner.Result, _ loaded: Loaded,
-                       report: inout BuildReport) -> Merged {
+               reusing previous: Merged?, report: inout BuildReport) -> Merged {
         let assembler = AuditAssembler(config: loaded.config)
-        let (audits, assemblyDiagnostics) = assembler.assemble(sources)
-        let slugs = Set(audits.map(\.project)).sorted()
-        let (infos, projectDiagnostics) = assembler.projectInfos(slugs: slugs, projectFiles: scan.projectFiles, sources: sources) {
+        let byProject = Dictionary(grouping: sources, by: \.file.project)
+        let slugs = byProject.keys.sorted()
+        let (infos, infoDiagnostics) = assembler.projectInfos(slugs: slugs, projectFiles: scan.projectFiles, sources: sources) {
             self.options.display(URL(fileURLWithPath: $0))
         }
-        let portal = Portal(audits: audits, projects: infos, ids: loaded.ids)
-        report.diagnostics += assemblyDiagnostics + projectDiagnostics + portal.diagnostics
+        let projects = Parallel.map(Array(zip(slugs, infos))) { slug, info -> (MergedProject, Bool) in
+            let group = byProject[slug] ?? []
+            var inputs: [String: FileStamp] = [:]
+            for source in group { inputs[source.file.path] = source.stamp }
+            if let kept = previous?.projects[slug], kept.timeline.info == info, kept.inputs == inputs { return (kept, false) }
+            let (audits, diagnostics) = assembler.assemble(group)
+            return (MergedProject(timeline: ProjectTimeline(info: info, audits: audits), inputs: inputs, diagnostics: diagnostics), true)
+        }
+        var merged: [String: MergedProject] = [:]
+        var remerged: Set<String> = []
+        for (slug, (project, fresh)) in zip(slugs, projects) {
+            merged[slug] = project
+            if fresh { remerged.insert(slug) }
+            report.diagnostics += project.diagnostics
+        }
+        let portal = Portal(timelines: slugs.compactMap { merged[$0]?.timeline }, ids: loaded.ids)
+        report.diagnostics += infoDiagnostics + portal.diagnostics
         var bodies: [AuditID: [String: BodySpool.Entry]] = [:]
         for source in sources {
             bodies[AuditID(project: source.file.project, slug: source.file.slug), default: [:]][source.language] = source.body
@@ -232,25 +323,45 @@ public final class SiteBuilder: @unchecked Sendable {
                                     ids: loaded.ids, cache: keepsCaches ? exports : nil) { [spool] auditID, language in
             frozen[auditID]?[language].map(spool.load)
         }
-        return Merged(loaded: loaded, portal: portal, renderer: renderer, pages: renderer.plan(), sources: sources,
-                      bodies: frozen, diagnostics: [])
+        return Merged(portal: portal, renderer: renderer, pages: renderer.plan(), projects: merged, remerged: remerged, bodies: frozen)
+    }
+
+    /// The parts of the portal that differ from the last build's, texts read again included.
+    func changes(from previous: BuildCache, to prepared: Prepared) -> Set<PortalPart> {
+        var changed = prepared.merged.portal.parts(changedFrom: previous.merged.portal, candidates: prepared.merged.remerged)
+        for (path, reading) in prepared.readings where previous.readings[path]?.stamp != reading.stamp {
+            changed.insert(.text(AuditID(project: reading.file.project, slug: reading.file.slug)))
+        }
+        for (path, reading) in previous.readings where prepared.readings[path] == nil {
+            changed.insert(.text(AuditID(project: reading.file.project, slug: reading.file.slug)))
+        }
+        return changed
+    }
+
+    /// The pages to render: those new to the site, and those showing a changed part.
+    func select(_ pages: [PagePlan], showing changed: Set<PortalPart>, in portal: Portal, previous: Merged) -> [PagePlan] {
+        guard !changed.isEmpty else { return [] }
+        let before = Set(previous.pages.map(\.path))
+        return pages.filter { plan in
+            !before.contains(plan.path) || plan.kind.parts(in: portal).contains(where: changed.contains)
+        }
     }
 
     // MARK: Writing
 
     /// Files besides pages: data exports, search indexes, theme assets.
-    func extraFiles(_ merged: Merged) -> [(String, Data)] {
-        let export = DataExport(portal: merged.portal, languages: merged.loaded.config.languages,
+    func extraFiles(_ merged: Merged, _ loaded: Loaded) -> [(String, Data)] {
+        let export = DataExport(portal: merged.portal, languages: loaded.config.languages,
                                 cache: keepsCaches ? exports : ExportCache())
-        let theme = merged.loaded.theme
+        let theme = loaded.theme
         // Each export is serialised on its own core.
         var jobs: [@Sendable () -> (String, Data)] = [
             { ("data/audits.json", Data(export.audits().utf8)) },
             { ("data/gaps.json", Data(export.gaps().utf8)) },
         ]
 
-        let feeds = Feeds(portal: merged.portal, settings: merged.loaded.settings)
-        for language in merged.loaded.config.languages {
+        let feeds = Feeds(portal: merged.portal, settings: loaded.settings)
+        for language in loaded.config.languages {
             let strings = theme.strings(for: language)
             jobs.append { (Feeds.path(language: language), Data(feeds.atom(language: language, strings: strings).utf8)) }
             for project in merged.portal.projects {
@@ -263,7 +374,7 @@ public final class SiteBuilder: @unchecked Sendable {
         if let sitemap = feeds.sitemap(pages: merged.pages) { jobs.append { ("sitemap.xml", Data(sitemap.utf8)) } }
         var files = Parallel.map(jobs) { $0() }
         // The search index: a handful of files per language, built on its own core each.
-        files += Parallel.map(merged.loaded.config.languages) { language in
+        files += Parallel.map(loaded.config.languages) { language in
             SearchIndex(portal: merged.portal, language: language, strings: theme.strings(for: language)).files()
         }.flatMap { $0 }
         for asset in theme.assets {
@@ -272,14 +383,15 @@ public final class SiteBuilder: @unchecked Sendable {
         return files
     }
 
-    func writeAll(_ merged: Merged, _ report: inout BuildReport) throws {
+    /// Writes the whole site into a staging folder and swaps it in; returns the hash of every file.
+    func writeAll(_ merged: Merged, loaded: Loaded, _ report: inout BuildReport) throws -> [String: Int] {
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         let staging = try output.makeStaging()
         do {
             let (hashes, failures) = try render(merged, pages: merged.pages, into: staging, compareWith: [:])
             report.diagnostics += failures
             let extrasStart = DispatchTime.now().uptimeNanoseconds
-            let extras = extraFiles(merged)
+            let extras = extraFiles(merged, loaded)
             report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             var allHashes = hashes
             for (path, data) in extras {
@@ -288,17 +400,19 @@ public final class SiteBuilder: @unchecked Sendable {
             }
             report.pagesWritten = hashes.count
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
-            lock.withLock { written = allHashes }
             report.diagnostics.sort()
             if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
+            return allHashes
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw error
         }
     }
 
-    func writeIncremental(_ merged: Merged, pages: [PagePlan], extras: Bool, _ report: inout BuildReport) throws {
-        let previous = lock.withLock { written }
+    /// Renders `pages` into the published output and writes those whose bytes changed, the exports
+    /// when `extras`; removes pages the site no longer has. Returns the hash of every file.
+    func writeIncremental(_ merged: Merged, loaded: Loaded, pages: [PagePlan], extras: Bool, previous: [String: Int],
+                          _ report: inout BuildReport) throws -> [String: Int] {
         let start = DispatchTime.now().uptimeNanoseconds
         let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
         report.timings.append(("pages", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
@@ -310,7 +424,7 @@ public final class SiteBuilder: @unchecked Sendable {
             now[path] = hash
         }
         let extrasStart = DispatchTime.now().uptimeNanoseconds
-        let extraFiles = extras ? extraFiles(merged) : []
+        let extraFiles = extras ? extraFiles(merged, loaded) : []
         for (path, data) in extraFiles where previous[path] != PageFiles.contentHash(data) {
             try PageFiles.write(data, to: options.outputDirectory.appendingPathComponent(path))
             now[path] = PageFiles.contentHash(data)
@@ -332,9 +446,9 @@ public final class SiteBuilder: @unchecked Sendable {
         }
         try (now.keys.sorted().joined(separator: "\n") + "\n")
             .write(to: options.outputDirectory.appendingPathComponent(OutputFolder.manifestName), atomically: true, encoding: .utf8)
-        lock.withLock { written = now }
         report.pagesWritten = changedCount
         report.pagesUnchanged = hashes.count - changedCount
+        return now
     }
 
     /// Renders pages on every core and writes those whose bytes differ from `compareWith`.

@@ -50,4 +50,31 @@ import Testing
         let portal = Portal(audits: [record], projects: [], ids: try IDMatcher())
         #expect(portal.diagnostics.contains { $0.code == "gap.undefined" && $0.line == 7 && $0.file == "content/p/a.md" })
     }
+
+    /// What a rebuild compares: a status flipped in the first audit changes that audit, the GAP, the
+    /// next audit's comparison, the project and the portfolio; nothing else. Equal portals differ in nothing.
+    @Test func partsThatDifferBetweenTwoPortals() throws {
+        let ids = try IDMatcher()
+        let later = [audit("b", "2024-05-01", gaps: [("GAP-1", .open, .high)]), audit("c", "2024-09-01", gaps: [("GAP-2", .open, .low)])]
+        let before = Portal(audits: [audit("a", "2024-01-01", gaps: [("GAP-1", .open, .high), ("GAP-2", .open, .low)])] + later,
+                            projects: [], ids: ids)
+        let after = Portal(audits: [audit("a", "2024-01-01", gaps: [("GAP-1", .open, .high), ("GAP-2", .done, .low)])] + later,
+                           projects: [], ids: ids)
+        let changed = after.parts(changedFrom: before, candidates: ["p"])
+        let a = AuditID(project: "p", slug: "a"), b = AuditID(project: "p", slug: "b"), c = AuditID(project: "p", slug: "c")
+        #expect(changed.contains(.audit(a)) && !changed.contains(.audit(b)) && !changed.contains(.audit(c)))
+        #expect(changed.contains(.gap(GapKey(project: "p", id: "GAP-2"))) && !changed.contains(.gap(GapKey(project: "p", id: "GAP-1"))))
+        // GAP-2 was not re-assessed in b (closed before), then restated open in c: both comparisons change.
+        #expect(changed.contains(.changes(b)) && changed.contains(.changes(c)))
+        #expect(changed.isSuperset(of: [.project("p"), .portfolio]))
+        #expect(!changed.contains(.gapSet(project: "p")) && !changed.contains(.projectInfo(project: "p")))
+        #expect(after.parts(changedFrom: after, candidates: ["p"]).isEmpty)
+        // A project that appears changes the portfolio, its own parts and nothing of the others.
+        let grown = Portal(audits: before.allAudits + [AuditRecord(project: "q", slug: "x", sourceLanguage: "fr", languages: ["fr"],
+                                                                   factsByLanguage: ["fr": AuditFacts()], files: [:])],
+                           projects: [], ids: ids)
+        let added = grown.parts(changedFrom: before, candidates: [])
+        #expect(added.contains(.portfolio) && added.contains(.project("q")) && !added.contains(.project("p")))
+    }
 }
+

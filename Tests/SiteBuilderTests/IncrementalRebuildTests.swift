@@ -116,8 +116,23 @@ import Testing
         #expect(try site.snapshot() == before)
     }
 
+    /// A new title is shown wherever the audit is named: its GAPs' histories, the next audit's
+    /// comparison, the project page — none of which changes what the GAPs themselves say.
+    @Test func aNewTitleIsShownWhereverTheAuditIsNamed() throws {
+        let (site, builder) = try builtSite()
+        defer { site.remove() }
+        let file = site.content.appendingPathComponent("acme/2024-01-10-audit.fr.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("title: Audit initial\n"))
+        try text.replacingOccurrences(of: "title: Audit initial\n", with: "title: Premier audit, titre revu\n").write(to: file, atomically: true, encoding: .utf8)
+        try touchLater(file)
+        try builder.rebuild(changed: [file.path])
+        #expect(site.page("fr/projects/acme/gaps/GAP-1/index.html").contains("Premier audit, titre revu"))
+        try expectSameAsFullBuild(site, after: builder)
+    }
+
     /// A seeded series of edits of every kind — prose, headings that move lines, statuses, severities,
-    /// reports added and removed, a translation added — each rebuilt incrementally and compared byte for
+    /// reports added and removed, a translation added and removed, a new title, the project's name — each rebuilt incrementally and compared byte for
     /// byte with a full build of the same content into another folder. The reopened GAP that is
     /// restated by a later report (not the next one by date) is among them: its later audit's
     /// "reopened / carried" lists must follow.
@@ -128,9 +143,9 @@ import Testing
         var random = SplitMix(seed: 20261130)
         let acme = site.content.appendingPathComponent("acme")
         var added: [URL] = []
-        for step in 0..<14 {
+        for step in 0..<24 {
             let reports = try FileManager.default.contentsOfDirectory(atPath: acme.path).filter { $0.hasSuffix(".md") }.sorted()
-            let kind = step < 2 ? 2 : Int(random.next() % 7)
+            let kind = step < 2 ? 2 : Int(random.next() % 10)
             // Statuses are flipped in the oldest reports, so that later reports' lists must follow.
             let pool = kind == 2 ? reports.filter { $0.hasPrefix("2024-06-10") || $0.hasPrefix("2025-01-10") } : reports
             let file = acme.appendingPathComponent(pool[Int(random.next() % UInt64(pool.count))])
@@ -164,6 +179,30 @@ import Testing
                     changed = [victim]
                 } else {
                     text += "\n- [x] Vérification \(step)\n"
+                }
+            case 7:
+                // A new title: GAP pages and the next audit name this audit by it.
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                if let line = lines.first(where: { $0.hasPrefix("title: ") }) {
+                    text = text.replacingOccurrences(of: String(line), with: "title: Titre revu \(step)")
+                } else if let line = lines.first(where: { $0.hasPrefix("# ") }) {
+                    text = text.replacingOccurrences(of: String(line), with: "# Titre revu \(step)")
+                } else {
+                    text = "# Titre revu \(step)\n\n" + text
+                }
+            case 8:
+                // The project's name, from `_project.yaml`: every page of the project names it.
+                let info = acme.appendingPathComponent("_project.yaml")
+                try "title:\n  fr: Acmé \(step)\n  en: Acme \(step)\n".write(to: info, atomically: true, encoding: .utf8)
+                changed = [info]
+            case 9:
+                // A translation removed: its pages fall back to the original with a notice.
+                let translation = acme.appendingPathComponent("2025-01-10-audit.en.md")
+                if FileManager.default.fileExists(atPath: translation.path) {
+                    try FileManager.default.removeItem(at: translation)
+                    changed = [translation]
+                } else {
+                    text += "\nEncore une phrase (\(step)).\n"
                 }
             default:
                 let translation = acme.appendingPathComponent("2025-01-10-audit.en.md")

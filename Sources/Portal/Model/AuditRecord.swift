@@ -5,7 +5,7 @@ import Extraction
 /// The facts shown everywhere come from the source text in `sourceLanguage` (the site's default
 /// language when it exists, else the first configured language that has one); translations are only
 /// compared with it.
-public struct AuditRecord: Sendable {
+public struct AuditRecord: Sendable, Equatable {
     /// Stable, used in URLs, JSON and cross-links.
     public let id: AuditID
     public let project: String

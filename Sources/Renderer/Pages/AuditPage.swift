@@ -8,6 +8,7 @@ import Portal
 struct AuditPage {
     let audit: AuditRecord
     let project: ProjectTimeline
+    let portal: Portal
     let page: PageContext
     let ids: IDMatcher
     let body: SiteRenderer.BodyProvider
@@ -87,7 +88,7 @@ struct AuditPage {
                 }
                 list.raw(foreign.map { "<span lang=\"\($0)\">" } ?? "<span>")
                 // A re-check that only names the ID: the finding's title from the audits that stated it.
-                let title = item.title == item.id ? item.id.flatMap { id in project.gaps.first { $0.id == id }?.title } ?? item.title : item.title
+                let title = item.title == item.id ? item.id.flatMap { id in portal.gap(project: project.slug, id: id)?.title } ?? item.title : item.title
                 list.text(title)
                 list.raw("</span></a>\n<span class=\"item-tags\">")
                 if let severity = item.severity {
