@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "Extraction", "Markdown"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Diagnostics"]),
-        .testTarget(name: "RendererTests", dependencies: ["Renderer", "Markdown", "Extraction"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "Markdown", "Extraction", "Portal"]),
         .testTarget(
             name: "SiteBuilderTests",
             dependencies: ["SiteBuilder", "Diagnostics"],

@@ -13,7 +13,6 @@ with the median and worst time over the rounds.
 import argparse
 import http.client
 import os
-import re
 import shutil
 import socket
 import statistics
@@ -80,7 +79,7 @@ def pick_report(content):
         reports = sorted(f for f in os.listdir(folder) if f.endswith(".md"))
         for name in reports[: len(reports) // 2]:
             text = open(os.path.join(folder, name), encoding="utf-8", errors="replace").read()
-            if re.search(r"\| (Open|Ouvert|Done|Fixed|Corrigé) \|", text) and re.search(r"\| (High|Haute|Medium|Moyenne) \|", text):
+            if any(f"| {a} |" in text for pair in STATUSES for a in pair) and any(f"| {a} |" in text for pair in SEVERITIES for a in pair):
                 if best is None or len(reports) > best[0]:
                     best = (len(reports), os.path.join(folder, name))
                 break
@@ -98,11 +97,15 @@ def flip(text, pairs):
     return text + "\n"
 
 
+# Status and severity words as reports write them, with or without their badges.
+STATUSES = [("❌ Ouvert", "✅ Corrigé"), ("❌ Open", "✅ Fixed"), ("Open", "Done"), ("Ouvert", "Corrigé")]
+SEVERITIES = [("🟠 HAUTE", "🟡 MOYENNE"), ("🟠 HIGH", "🟡 MEDIUM"), ("High", "Medium"), ("Haute", "Moyenne")]
+
 EDITS = {
     "prose": lambda text, n: text + f"\nOne more sentence ({n}).\n",
     "heading": lambda text, n: text.replace("\n\n", f"\n\n## Note {n}\n\nText.\n\n", 1),
-    "status": lambda text, n: flip(text, [("Open", "Done"), ("Ouvert", "Corrigé"), ("Fixed", "Open")]),
-    "severity": lambda text, n: flip(text, [("High", "Medium"), ("Haute", "Moyenne")]),
+    "status": lambda text, n: flip(text, STATUSES),
+    "severity": lambda text, n: flip(text, SEVERITIES),
     "touch": None,
 }
 
@@ -113,6 +116,7 @@ def main():
     parser.add_argument("content")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--log", help="keep the server's log (with AUDIT_SITE_PROFILE=1: step timings) in this file")
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="audit-site-latency-")
@@ -122,7 +126,8 @@ def main():
         output = os.path.join(work, "public")
         port = args.port or free_port()
         server = subprocess.Popen([os.path.abspath(args.binary), "serve", "--content", content, "--output", output,
-                                   "--port", str(port)], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                   "--port", str(port)], cwd=work, stdout=subprocess.DEVNULL,
+                                  stderr=open(args.log, "w") if args.log else subprocess.PIPE)
         try:
             for _ in range(600):
                 try:
@@ -130,7 +135,7 @@ def main():
                     break
                 except OSError:
                     if server.poll() is not None:
-                        sys.exit("serve stopped: " + server.stderr.read().decode(errors="replace"))
+                        sys.exit("serve stopped" + (": " + server.stderr.read().decode(errors="replace") if server.stderr else ""))
                     time.sleep(0.5)
             events = Events(port)
             time.sleep(1.0)
@@ -154,7 +159,7 @@ def main():
                         sys.exit(f"{kind}: no reload event ({got})")
                     else:
                         times.append((got[0] - start) * 1000)
-                    time.sleep(0.4)  # let deferred exports finish before the next edit
+                    time.sleep(1.5)  # let the exports written after the reload finish, as between two saves
                 results[kind] = times
             for kind, times in results.items():
                 if kind == "touch":

@@ -19,8 +19,19 @@ public enum PortalPart: Hashable, Sendable {
     case projectInfo(project: String)
     /// Anything in a project's timeline: its audits, trends, burn-down, tracked items.
     case project(String)
-    /// Anything in any project, or the set of projects: site-wide pages and exports.
+    /// What any project states (lines aside: no site-wide page links to a line), or the set of
+    /// projects: the site-wide pages.
     case portfolio
+
+    /// The project the part belongs to (nil for the portfolio).
+    public var project: String? {
+        switch self {
+        case .audit(let id), .text(let id), .changes(let id): id.project
+        case .gap(let key): key.project
+        case .gapSet(let project), .projectInfo(let project), .project(let project): project
+        case .portfolio: nil
+        }
+    }
 }
 
 extension Portal {
@@ -34,8 +45,10 @@ extension Portal {
         for slug in candidates.union(slugs.symmetricDifference(oldSlugs)).sorted() {
             let new = project(slug), previous = old.project(slug)
             if new == previous { continue }
-            changed.insert(.portfolio)
             changed.insert(.project(slug))
+            if new?.info != previous?.info || !Self.sameStatements(new?.audits ?? [], previous?.audits ?? []) {
+                changed.insert(.portfolio)
+            }
             if new?.info != previous?.info { changed.insert(.projectInfo(project: slug)) }
             let gaps = Dictionary((new?.gaps ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let oldGaps = Dictionary((previous?.gaps ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -51,5 +64,18 @@ extension Portal {
             }
         }
         return changed
+    }
+
+    /// The same audits saying the same things, wherever in their files they say them.
+    static func sameStatements(_ a: [AuditRecord], _ b: [AuditRecord]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            guard x.id == y.id, x.languages == y.languages, x.sourceLanguage == y.sourceLanguage, x.files == y.files,
+                  x.extra == y.extra, x.factsByLanguage.count == y.factsByLanguage.count else { return false }
+            for (language, facts) in x.factsByLanguage where facts.withoutLines != y.factsByLanguage[language]?.withoutLines {
+                return false
+            }
+        }
+        return true
     }
 }

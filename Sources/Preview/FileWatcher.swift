@@ -44,13 +44,19 @@ struct FileWatcher: Sendable {
         let intervalMilliseconds = Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
         while !Task.isCancelled {
             if let events {
-                // Sleep until the kernel reports a write, then until the burst is over (30 ms without
-                // any event, two seconds at most), and compare stamps once.
-                guard await events.wait(milliseconds: max(intervalMilliseconds, 1)) else { continue }
+                // Sleep until the kernel reports a write, then until the burst is over (10 ms without
+                // any event, two seconds at most); then look again at the paths touched only.
+                guard var touched = await events.wait(milliseconds: max(intervalMilliseconds, 1)) else { continue }
                 var rounds = 0
-                while rounds < 66, await events.wait(milliseconds: 30) { rounds += 1 }
-                events.watch(paths, ignoring: ignored)
-                let current = snapshot()
+                while rounds < 200, let more = await events.wait(milliseconds: 10) {
+                    touched = Self.merging(touched, more)
+                    rounds += 1
+                }
+                let current: Snapshot
+                switch touched {
+                case .everything: current = snapshot()
+                case .paths(let paths): current = refreshed(last, at: paths)
+                }
                 let changed = Self.changedPaths(from: last, to: current)
                 last = current
                 if changed.isEmpty || Task.isCancelled { continue }
@@ -72,6 +78,31 @@ struct FileWatcher: Sendable {
             last = current
             if Task.isCancelled { return }
             await onChange(changed.sorted())
+        }
+    }
+
+    /// `last` with the touched paths looked at again: a file's stamp, or a folder's files (a folder
+    /// created, moved or removed), the rest as it was.
+    func refreshed(_ last: Snapshot, at touched: Set<String>) -> Snapshot {
+        var current = last
+        for path in touched.sorted() {
+            guard let name = path.split(separator: "/").last, !name.hasPrefix(".") else { continue }
+            guard paths.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) else { continue }
+            if current[path] == nil {
+                // Perhaps a folder that went away: everything below it did too.
+                let prefix = path + "/"
+                for key in current.keys where key.hasPrefix(prefix) { current[key] = nil }
+            }
+            current[path] = nil
+            collect(path, into: &current)
+        }
+        return current
+    }
+
+    static func merging(_ a: KernelFileEvents.Touched, _ b: KernelFileEvents.Touched) -> KernelFileEvents.Touched {
+        switch (a, b) {
+        case (.paths(let x), .paths(let y)): .paths(x.union(y))
+        default: .everything
         }
     }
 

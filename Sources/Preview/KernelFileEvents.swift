@@ -5,72 +5,114 @@ import Glibc
 #endif
 
 /// The kernel's file events (Linux inotify) over the watched folders: the watcher sleeps until
-/// something is written instead of polling, so an edit is seen within milliseconds. Only a wake-up
-/// signal: which files changed is still decided by comparing stamps, which also covers events that
-/// were missed or merged. Elsewhere (or when inotify is unavailable) `make` returns nil and the
-/// watcher polls.
+/// something is written instead of polling, and learns which paths were touched, so an edit is seen
+/// within milliseconds without walking the content folder. Whether a touched file changed is still
+/// decided by comparing stamps. When the kernel's queue overflows, the events say so and the watcher
+/// walks everything. Elsewhere (or when inotify is unavailable) `make` returns nil and the watcher
+/// polls.
 final class KernelFileEvents: @unchecked Sendable {
+    /// What a wake-up reports.
+    enum Touched: Equatable {
+        /// These absolute paths (files, or folders created, moved or removed).
+        case paths(Set<String>)
+        /// Events were lost: anything may have changed.
+        case everything
+    }
+
     #if canImport(Glibc)
     private let descriptor: Int32
     private let queue = DispatchQueue(label: "audit-site.file-events")
+    /// The folder of each watch, by watch descriptor (touched only on `queue`).
+    private var folders: [Int32: String] = [:]
+    private let ignored: String?
     private static let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, ignored: String?) {
         self.descriptor = descriptor
+        self.ignored = ignored
     }
 
     static func make(watching paths: [String], ignoring ignored: String?) -> KernelFileEvents? {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        let events = KernelFileEvents(descriptor: descriptor)
-        events.watch(paths, ignoring: ignored)
+        let events = KernelFileEvents(descriptor: descriptor, ignored: ignored)
+        events.queue.sync { events.watch(paths) }
         return events
     }
 
-    /// Adds a watch on every folder below the paths (again after each wake-up: new folders get one;
-    /// the kernel keeps one watch per folder however often it is asked).
-    func watch(_ paths: [String], ignoring ignored: String?) {
+    /// Adds a watch on every folder below the paths; a watched file is watched with its folder
+    /// (editors replace files by renaming), a missing one through its folder, for its creation.
+    private func watch(_ paths: [String]) {
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                // A missing file (site.yaml not written yet): watch its folder for its creation.
-                _ = inotify_add_watch(descriptor, (path as NSString).deletingLastPathComponent, Self.mask)
+                add((path as NSString).deletingLastPathComponent)
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                addWatches(below: path, ignoring: ignored)
+                addWatches(below: path)
             } else {
-                _ = inotify_add_watch(descriptor, path, Self.mask)
-                _ = inotify_add_watch(descriptor, (path as NSString).deletingLastPathComponent, Self.mask)
+                add(path)
+                add((path as NSString).deletingLastPathComponent)
             }
         }
     }
 
-    private func addWatches(below folder: String, ignoring ignored: String?) {
+    private func add(_ path: String) {
+        let watch = inotify_add_watch(descriptor, path, Self.mask)
+        if watch >= 0 { folders[watch] = path }
+    }
+
+    private func addWatches(below folder: String) {
         if let ignored, folder == ignored || folder.hasPrefix(ignored + "/") { return }
-        _ = inotify_add_watch(descriptor, folder, Self.mask)
+        add(folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
             var info = stat()
             let path = folder + "/" + name
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { addWatches(below: path, ignoring: ignored) }
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { addWatches(below: path) }
         }
     }
 
-    /// Waits until an event arrives or `milliseconds` pass; true when something happened. Pending
-    /// events are drained (their details do not matter).
-    func wait(milliseconds: Int32) async -> Bool {
+    /// Waits until events arrive or `milliseconds` pass; nil when nothing happened.
+    func wait(milliseconds: Int32) async -> Touched? {
         await withCheckedContinuation { continuation in
-            queue.async { [descriptor] in
+            queue.async { [self] in
                 var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                let ready = poll(&request, 1, milliseconds) > 0
-                if ready {
-                    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-                    while read(descriptor, &buffer, buffer.count) > 0 {}
-                }
-                continuation.resume(returning: ready)
+                guard poll(&request, 1, milliseconds) > 0 else { return continuation.resume(returning: nil) }
+                continuation.resume(returning: drain())
             }
         }
+    }
+
+    /// Reads every pending event: the paths they name. A new folder gets its watches at once.
+    private func drain() -> Touched {
+        var touched: Set<String> = []
+        var overflow = false
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer, size)
+            guard count > 0 else { break }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let nameStart = buffer + offset + MemoryLayout<inotify_event>.size
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { overflow = true; continue }
+                guard let folder = folders[event.wd] else { continue }
+                if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
+                guard event.len > 0 else { touched.insert(folder); continue }
+                let name = String(cString: nameStart.assumingMemoryBound(to: CChar.self))
+                let path = folder + "/" + name
+                touched.insert(path)
+                if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
+                    addWatches(below: path)
+                }
+            }
+        }
+        return overflow ? .everything : .paths(touched)
     }
 
     deinit {
@@ -78,7 +120,6 @@ final class KernelFileEvents: @unchecked Sendable {
     }
     #else
     static func make(watching paths: [String], ignoring ignored: String?) -> KernelFileEvents? { nil }
-    func watch(_ paths: [String], ignoring ignored: String?) {}
-    func wait(milliseconds: Int32) async -> Bool { false }
+    func wait(milliseconds: Int32) async -> Touched? { nil }
     #endif
 }

@@ -136,7 +136,7 @@ public final class SiteBuilder: @unchecked Sendable {
         guard let pending = lock.withLock({ cache }), pending.exportsPending else { return }
         var report = BuildReport()
         let written = try writeIncremental(pending.merged, loaded: pending.loaded, pages: [], extras: true,
-                                           previous: pending.written, &report)
+                                           previous: pending.written, previousPages: pending.merged.pages, &report)
         lock.withLock { cache = pending.with(written: written, exportsPending: false) }
     }
 
@@ -177,14 +177,15 @@ public final class SiteBuilder: @unchecked Sendable {
         let merged = prepared.merged
         let next: BuildCache
         if let previous {
-            let changed = timed("select", &report) { _ in changes(from: previous, to: prepared) }
+            let changed = timed("compare", &report) { _ in changes(from: previous, to: prepared) }
             let pages = timed("select", &report) { _ in select(merged.pages, showing: changed, in: merged.portal, previous: previous.merged) }
             let projects = Set(changed.compactMap { part -> String? in if case .project(let slug) = part { slug } else { nil } })
             exports.invalidate(projects: projects)
-            let extras = changed.contains(.portfolio)
+            // The exports give every item's line: any change to a timeline rewrites them.
+            let extras = !projects.isEmpty
             let written = try timed("write", &report) {
                 try writeIncremental(merged, loaded: prepared.loaded, pages: pages, extras: extras && !deferExports,
-                                     previous: previous.written, &$0)
+                                     previous: previous.written, previousPages: previous.merged.pages, &$0)
             }
             next = BuildCache(loaded: prepared.loaded, readings: prepared.readings, merged: merged, written: written,
                               exportsPending: extras && deferExports, diagnostics: report.diagnostics)
@@ -199,8 +200,9 @@ public final class SiteBuilder: @unchecked Sendable {
 
     /// An error the last build did not have (same file and code): the change broke something.
     static func bringsErrors(_ diagnostics: [Diagnostic], than previous: [Diagnostic]) -> Bool {
-        let known = Set(previous.filter { $0.severity == .error }.map { "\($0.file ?? "")\u{0}\($0.code)" })
-        return diagnostics.contains { $0.severity == .error && !known.contains("\($0.file ?? "")\u{0}\($0.code)") }
+        struct Kind: Hashable { let file: String?, code: DiagnosticCode }
+        let known = Set(previous.filter { $0.severity == .error }.map { Kind(file: $0.file, code: $0.code) })
+        return diagnostics.contains { $0.severity == .error && !known.contains(Kind(file: $0.file, code: $0.code)) }
     }
 
     /// load → scan → read → merge, reusing what `previous` left valid.
@@ -255,7 +257,8 @@ public final class SiteBuilder: @unchecked Sendable {
         defer { progress.end() }
         let results = Parallel.map(files) { [progress] file -> (SourceReader.ParsedSource?, [Diagnostic]) in
             defer { progress.advance() }
-            if let kept = previous[file.path], kept.file == file, kept.stamp == FileStamp(path: file.path) {
+            // The scan's stamp is part of the file: an unchanged file is the same value.
+            if let kept = previous[file.path], kept.file == file {
                 return (kept, kept.diagnostics)
             }
             return reader.read(file)
@@ -342,8 +345,13 @@ public final class SiteBuilder: @unchecked Sendable {
     func select(_ pages: [PagePlan], showing changed: Set<PortalPart>, in portal: Portal, previous: Merged) -> [PagePlan] {
         guard !changed.isEmpty else { return [] }
         let before = Set(previous.pages.map(\.path))
+        let touched = Set(changed.compactMap(\.project))
         return pages.filter { plan in
-            !before.contains(plan.path) || plan.kind.parts(in: portal).contains(where: changed.contains)
+            if !before.contains(plan.path) { return true }
+            // A project's pages show parts of that project only (`PagePlanPartsTests`): the pages of
+            // projects nothing changed in are passed over without asking.
+            if let project = plan.project, !touched.contains(project) { return false }
+            return plan.kind.parts(in: portal).contains(where: changed.contains)
         }
     }
 
@@ -412,21 +420,25 @@ public final class SiteBuilder: @unchecked Sendable {
     /// Renders `pages` into the published output and writes those whose bytes changed, the exports
     /// when `extras`; removes pages the site no longer has. Returns the hash of every file.
     func writeIncremental(_ merged: Merged, loaded: Loaded, pages: [PagePlan], extras: Bool, previous: [String: Int],
-                          _ report: inout BuildReport) throws -> [String: Int] {
+                          previousPages: [PagePlan], _ report: inout BuildReport) throws -> [String: Int] {
         let start = DispatchTime.now().uptimeNanoseconds
         let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
         report.timings.append(("pages", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         report.diagnostics += failures
         var now = previous
         var changedCount = 0
+        // The manifest (the list of files the output holds) is written again only when that list changed.
+        var listChanged = false
         for (path, hash) in hashes {
             if previous[path] != hash { changedCount += 1 }
+            if previous[path] == nil { listChanged = true }
             now[path] = hash
         }
         let extrasStart = DispatchTime.now().uptimeNanoseconds
         let extraFiles = extras ? extraFiles(merged, loaded) : []
         for (path, data) in extraFiles where previous[path] != PageFiles.contentHash(data) {
             try PageFiles.write(data, to: options.outputDirectory.appendingPathComponent(path))
+            if previous[path] == nil { listChanged = true }
             now[path] = PageFiles.contentHash(data)
         }
         // Search files the new index no longer has (its shards follow the words of the portal).
@@ -435,17 +447,23 @@ public final class SiteBuilder: @unchecked Sendable {
             for path in previous.keys where path.hasPrefix("data/search/") && !current.contains(path) {
                 try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
                 now[path] = nil
+                listChanged = true
             }
         }
         report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
         // Pages that no longer exist (a report was deleted or renamed).
-        let planned = Set(merged.pages.map(\.path))
-        for path in previous.keys where path.hasSuffix(".html") && !planned.contains(path) {
-            try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
-            now[path] = nil
+        if !previousPages.elementsEqual(merged.pages, by: { $0.path == $1.path }) {
+            let planned = Set(merged.pages.map(\.path))
+            for path in previous.keys where path.hasSuffix(".html") && !planned.contains(path) {
+                try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
+                now[path] = nil
+                listChanged = true
+            }
         }
-        try (now.keys.sorted().joined(separator: "\n") + "\n")
-            .write(to: options.outputDirectory.appendingPathComponent(OutputFolder.manifestName), atomically: true, encoding: .utf8)
+        if listChanged {
+            try (now.keys.sorted().joined(separator: "\n") + "\n")
+                .write(to: options.outputDirectory.appendingPathComponent(OutputFolder.manifestName), atomically: true, encoding: .utf8)
+        }
         report.pagesWritten = changedCount
         report.pagesUnchanged = hashes.count - changedCount
         return now

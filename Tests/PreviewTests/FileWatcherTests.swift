@@ -39,6 +39,30 @@ struct FileWatcherTests {
         #expect(FileWatcher.changedPaths(from: before, to: before).isEmpty)
     }
 
+    @Test("looking again at the touched paths only gives what a full walk gives")
+    func refreshedAtTouchedPaths() throws {
+        let root = try makeTree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = FileWatcher(paths: [root + "/content", root + "/config.yaml"], ignoring: root + "/content/out")
+        let before = watcher.snapshot()
+        // A file edited, a folder removed with its file, a folder created with a file, the config
+        // replaced, the output written, a hidden file: what inotify would name.
+        try "edited".write(toFile: root + "/content/a.md", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: root + "/content/sub")
+        try FileManager.default.createDirectory(atPath: root + "/content/new", withIntermediateDirectories: true)
+        try "n".write(toFile: root + "/content/new/n.md", atomically: true, encoding: .utf8)
+        try "config, longer".write(toFile: root + "/config.yaml", atomically: true, encoding: .utf8)
+        try "p".write(toFile: root + "/content/out/page.html", atomically: true, encoding: .utf8)
+        try "s".write(toFile: root + "/content/.a.md.swp", atomically: true, encoding: .utf8)
+        let touched: Set<String> = [root + "/content/a.md", root + "/content/sub", root + "/content/new", root + "/config.yaml",
+                                    root + "/content/out/page.html", root + "/content/.a.md.swp", root + "/elsewhere.txt"]
+        let refreshed = watcher.refreshed(before, at: touched)
+        #expect(refreshed == watcher.snapshot())
+        #expect(FileWatcher.changedPaths(from: before, to: refreshed) == [
+            root + "/config.yaml", root + "/content/a.md", root + "/content/new/n.md", root + "/content/sub/b.md",
+        ])
+    }
+
     @Test("a burst of edits is reported once, with absolute paths")
     func debounce() async throws {
         let root = try makeTree()

@@ -32,10 +32,9 @@ public struct DataExport: Sendable {
 
     /// Elements of one project for one export, from the cache or serialized now.
     private func elements(_ export: String, _ project: ProjectTimeline, indent: String, _ make: () -> [JSONValue]) -> [String] {
-        let key = "\(export)\u{0}\(project.slug)"
-        if let cached = cache.get(key) { return cached }
+        if let cached = cache.get(.export(export), project: project.slug) { return cached }
         let serialized = make().map { $0.serialized(indent: indent) }
-        cache.set(key, serialized)
+        cache.set(.export(export), project: project.slug, serialized)
         return serialized
     }
 

@@ -1,40 +1,44 @@
 import Foundation
+import Portal
 
 /// Serialized pieces per project, kept between builds of one process (`serve`): export elements
-/// and GAP index rows. Keys end with `\u{0}<project>` so a project's pieces are dropped together.
+/// and GAP index rows. Held by project, so a project's pieces are dropped together.
 public final class ExportCache: @unchecked Sendable {
+    /// What a piece is, within its project.
+    enum Piece: Hashable {
+        /// The elements of one export (`audits`, `gaps`) for the project.
+        case export(String)
+        /// A GAP's row in the GAP index in one language.
+        case indexRow(language: String, gap: String)
+    }
+
     private let lock = NSLock()
-    private var entries: [String: [String]] = [:]
+    private var projects: [String: [Piece: [String]]] = [:]
 
     public init() {}
 
-    /// One serialized piece (a GAP index row) by key.
-    func row(_ key: String, _ make: () -> String) -> String {
-        if let cached = lock.withLock({ entries[key] })?.first { return cached }
+    /// One serialized piece (a GAP index row).
+    func row(_ piece: Piece, project: String, _ make: () -> String) -> String {
+        if let cached = get(piece, project: project)?.first { return cached }
         let value = make()
-        lock.withLock { entries[key] = [value] }
+        set(piece, project: project, [value])
         return value
     }
 
-    func get(_ key: String) -> [String]? {
-        lock.withLock { entries[key] }
+    func get(_ piece: Piece, project: String) -> [String]? {
+        lock.withLock { projects[project]?[piece] }
     }
 
-    func set(_ key: String, _ value: [String]) {
-        lock.withLock { entries[key] = value }
+    func set(_ piece: Piece, project: String, _ value: [String]) {
+        lock.withLock { projects[project, default: [:]][piece] = value }
     }
 
     /// Forgets what was serialized for these projects (their audits or GAPs changed).
-    public func invalidate(projects: Set<String>) {
-        lock.withLock {
-            entries = entries.filter { key, _ in
-                guard let slug = key.split(separator: "\u{0}").last else { return false }
-                return !projects.contains(String(slug))
-            }
-        }
+    public func invalidate(projects changed: Set<String>) {
+        lock.withLock { for project in changed { projects[project] = nil } }
     }
 
     public func invalidateAll() {
-        lock.withLock { entries = [:] }
+        lock.withLock { projects = [:] }
     }
 }

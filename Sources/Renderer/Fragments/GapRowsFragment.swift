@@ -40,7 +40,7 @@ struct GapRowsFragment {
                 indexRow(gap, into: &html)
                 continue
             }
-            html.raw(cache.row("index-row\u{0}\(page.language)\u{0}\(gap.id)\u{0}\(gap.project)") {
+            html.raw(cache.row(.indexRow(language: page.language, gap: gap.id), project: gap.project) {
                 var row = HTMLFragment(capacity: 700)
                 indexRow(gap, into: &row)
                 return row.html

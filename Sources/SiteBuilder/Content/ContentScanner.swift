@@ -17,6 +17,9 @@ struct ContentScanner {
         let slug: String
         /// Language from the file name suffix, if any.
         let suffixLanguage: String?
+        /// Size and modification time when scanned (taken before the file is read, so a write that
+        /// comes during the build is seen by the next one).
+        let stamp: FileStamp
     }
 
     /// A project's `_project.yaml`: its path, and its text (nil when it is not readable UTF-8).
@@ -87,19 +90,22 @@ struct ContentScanner {
                     "project folder has \(reports) reports, over the limit of \(reportsPerProject) (limits: reportsPerProject in site.yaml); skipped"))
                 continue
             }
+            // Paths are joined as text: a thousand `URL`s and standardised display paths per project
+            // cost more than the rest of a preview's rebuild.
+            let folderPath = url.path, folderDisplay = display
             for name in names {
-                let fileURL = url.appendingPathComponent(name)
-                let fileDisplay = options.display(fileURL)
                 if name.hasPrefix(".") { continue }
-                let kind = fileType(fileURL)
+                let path = folderPath + "/" + name
+                let fileDisplay = folderDisplay + "/" + name
+                var info = stat()
+                let kind = lstat(path, &info) == 0 ? Self.fileType(info) : .other
                 if kind == .symlink {
                     result.diagnostics.append(.warning(fileDisplay, code: "content.symlink",
-                        "symbolic link to \(Self.target(of: fileURL)) skipped: content is only read from real files"))
+                        "symbolic link to \(Self.target(of: URL(fileURLWithPath: path))) skipped: content is only read from real files"))
                     continue
                 }
                 if name == "_project.yaml" || name == "_project.yml" {
-                    result.projectFiles[project] = ProjectFile(path: fileURL.path,
-                                                               text: try? String(contentsOfFile: fileURL.path, encoding: .utf8))
+                    result.projectFiles[project] = ProjectFile(path: path, text: try? String(contentsOfFile: path, encoding: .utf8))
                     continue
                 }
                 if name.hasPrefix("_") { continue }
@@ -139,7 +145,8 @@ struct ContentScanner {
                     continue
                 }
                 seenSlugs[key] = fileDisplay
-                result.files.append(SourceFile(path: fileURL.path, display: fileDisplay, project: project, slug: slug, suffixLanguage: language))
+                result.files.append(SourceFile(path: path, display: fileDisplay, project: project, slug: slug, suffixLanguage: language,
+                                               stamp: FileStamp(info)))
             }
         }
         return result
@@ -163,6 +170,10 @@ struct ContentScanner {
     private func fileType(_ url: URL) -> FileType {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return .other }
+        return Self.fileType(info)
+    }
+
+    private static func fileType(_ info: stat) -> FileType {
         switch info.st_mode & S_IFMT {
         case S_IFLNK: return .symlink
         case S_IFDIR: return .directory

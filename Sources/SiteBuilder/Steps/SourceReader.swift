@@ -10,7 +10,9 @@ import TextRepair
 struct SourceReader: Sendable {
     /// A report as far as one file tells: its facts, its body rendered to HTML, what went wrong.
     /// The Markdown is parsed once: the tree is dropped as soon as facts and HTML are out of it.
-    struct ParsedSource: Sendable {
+    /// One report as read. A class: readings are passed between steps and kept from build to build
+    /// by the thousand, and copying their many fields each time was a good part of a preview's rebuild.
+    final class ParsedSource: Sendable {
         let file: ContentScanner.SourceFile
         let language: String
         let frontMatter: FrontMatter
@@ -19,11 +21,29 @@ struct SourceReader: Sendable {
         let body: BodySpool.Entry
         let diagnostics: [Diagnostic]
         /// Modification time and size, so `serve` re-reads only what changed.
-        let stamp: FileStamp
+        var stamp: FileStamp { file.stamp }
         /// Its entry in the build's `SourceCache`, if there is one.
-        var cacheKey: String?
+        let cacheKey: String?
         /// True when it came from the cache rather than from reading the report.
-        var fromCache = false
+        let fromCache: Bool
+
+        init(file: ContentScanner.SourceFile, language: String, frontMatter: FrontMatter, facts: AuditFacts, body: BodySpool.Entry,
+             diagnostics: [Diagnostic], cacheKey: String? = nil, fromCache: Bool = false) {
+            self.file = file
+            self.language = language
+            self.frontMatter = frontMatter
+            self.facts = facts
+            self.body = body
+            self.diagnostics = diagnostics
+            self.cacheKey = cacheKey
+            self.fromCache = fromCache
+        }
+
+        /// The same reading, stored in the cache under `key`.
+        func cached(as key: String) -> ParsedSource {
+            ParsedSource(file: file, language: language, frontMatter: frontMatter, facts: facts, body: body, diagnostics: diagnostics,
+                         cacheKey: key, fromCache: fromCache)
+        }
     }
 
     let languages: [String]
@@ -39,7 +59,7 @@ struct SourceReader: Sendable {
 
     /// nil when the file cannot be used at all (the diagnostics say why).
     func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
-        let stamp = FileStamp(path: file.path)
+        let stamp = file.stamp
         guard stamp.size <= maximumFileSize else {
             return (nil, [.error(file.display, code: "content.too-large",
                                  "file is too large: \(stamp.size / 1_048_576) MiB, over the \(maximumFileSize / 1_048_576) MiB limit (limits: fileSizeMiB in site.yaml); skipped")])
@@ -54,16 +74,15 @@ struct SourceReader: Sendable {
         let key = cache.key(for: file, bytes: data)
         if let (entry, body) = cache.load(key) {
             let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
-                                      body: spool.store(body), diagnostics: entry.diagnostics, stamp: stamp, cacheKey: key, fromCache: true)
+                                      body: spool.store(body), diagnostics: entry.diagnostics, cacheKey: key, fromCache: true)
             return (source, entry.diagnostics)
         }
         let (read, diagnostics, body) = read(file, data: data, stamp: stamp)
-        guard var source = read, let body else { return (nil, diagnostics) }
+        guard let source = read, let body else { return (nil, diagnostics) }
         cache.store(SourceCache.Entry(language: source.language, frontMatter: source.frontMatter, facts: source.facts,
                                       diagnostics: source.diagnostics, toc: body.toc),
                     body: body, key: key)
-        source.cacheKey = key
-        return (source, diagnostics)
+        return (source.cached(as: key), diagnostics)
     }
 
     /// Decodes, repairs, parses and extracts the bytes of a report; the body is also given back as
@@ -113,7 +132,7 @@ struct SourceReader: Sendable {
         diagnostics += extracted.diagnostics
         let body = BodyRenderer.render(document, facts: extracted.value, ids: ids)
         let parsed = ParsedSource(file: file, language: language, frontMatter: split.frontMatter, facts: extracted.value,
-                                  body: spool.store(body), diagnostics: diagnostics, stamp: stamp)
+                                  body: spool.store(body), diagnostics: diagnostics)
         return (parsed, diagnostics, body)
     }
 
@@ -129,14 +148,8 @@ struct FileStamp: Sendable, Hashable {
     let size: Int
     let modified: Double
 
-    init(path: String) {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            size = Int(info.st_size)
-            modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        } else {
-            size = 0
-            modified = 0
-        }
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 }

@@ -58,6 +58,8 @@ struct FakeSite: PreviewSite {
 
     func rebuild(changed: [String]) async -> PreviewBuildOutcome {
         await state.record(changed)
+        // A rebuild takes time, as real ones do: edits made meanwhile must wait for the next one.
+        try? await Task.sleep(for: .milliseconds(60))
         return await writeSite()
     }
 
