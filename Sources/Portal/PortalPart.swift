@@ -50,16 +50,13 @@ extension Portal {
                 changed.insert(.portfolio)
             }
             if new?.info != previous?.info { changed.insert(.projectInfo(project: slug)) }
-            let gaps = Dictionary((new?.gaps ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let oldGaps = Dictionary((previous?.gaps ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            if Set(gaps.keys) != Set(oldGaps.keys) { changed.insert(.gapSet(project: slug)) }
-            for id in Set(gaps.keys).union(oldGaps.keys) where gaps[id] != oldGaps[id] {
+            let gapIDs = Set((new?.gaps ?? []).map(\.id)), oldGapIDs = Set((previous?.gaps ?? []).map(\.id))
+            if gapIDs != oldGapIDs { changed.insert(.gapSet(project: slug)) }
+            for id in gapIDs.union(oldGapIDs) where new?.gap(id) != previous?.gap(id) {
                 changed.insert(.gap(GapKey(project: slug, id: id)))
             }
-            let audits = Dictionary((new?.audits ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let oldAudits = Dictionary((previous?.audits ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            for id in Set(audits.keys).union(oldAudits.keys) {
-                if audits[id] != oldAudits[id] { changed.insert(.audit(id)) }
+            for id in Set((new?.audits ?? []).map(\.id)).union((previous?.audits ?? []).map(\.id)) {
+                if new?.audit(id) != previous?.audit(id) { changed.insert(.audit(id)) }
                 if new?.changes[id] != previous?.changes[id] { changed.insert(.changes(id)) }
             }
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Extraction
 
 /// A project and everything the portal derives from its audits across dates.
@@ -11,11 +12,17 @@ public struct ProjectTimeline: Sendable, Equatable {
     public let trackedItems: [TrackedItem]
     /// Changes of each audit since the previous one, by audit ID.
     public let changes: [AuditID: AuditChanges]
+    /// What only the whole project can tell (an ID mentioned but defined in none of its audits).
+    public let diagnostics: [Diagnostic]
+    /// Positions in `audits` and `gaps`: built with the timeline, so a rebuild that keeps the
+    /// timeline keeps its indexes too.
+    private let auditIndex: [AuditID: Int]
+    private let gapIndex: [String: Int]
 
     public var slug: String { info.slug }
     public var latest: AuditRecord? { audits.last }
 
-    public init(info: ProjectInfo, audits: [AuditRecord]) {
+    public init(info: ProjectInfo, audits: [AuditRecord], ids: IDMatcher) {
         self.info = info
         let ordered = audits.sorted(by: AuditRecord.chronological)
         self.audits = ordered
@@ -25,6 +32,30 @@ public struct ProjectTimeline: Sendable, Equatable {
         burndown = Burndown(audits: ordered, histories: gaps)
         trackedItems = TrackedItem.track(ordered)
         changes = AuditChanges.all(audits: ordered, histories: gaps)
+        var auditIndex: [AuditID: Int] = [:]
+        for (a, audit) in ordered.enumerated() { auditIndex[audit.id] = a }
+        var gapIndex: [String: Int] = [:]
+        for (g, gap) in gaps.enumerated() { gapIndex[gap.id] = g }
+        self.auditIndex = auditIndex
+        self.gapIndex = gapIndex
+        var diagnostics: [Diagnostic] = []
+        for audit in ordered {
+            var reported: Set<String> = []
+            for mention in audit.facts.mentions where gapIndex[mention.id] == nil && ids.isID(mention.id) {
+                guard reported.insert(mention.id).inserted else { continue }
+                diagnostics.append(.warning(audit.files[audit.sourceLanguage], line: mention.line, code: "gap.undefined",
+                    "\(mention.id) is mentioned but defined in no audit of project '\(info.slug)'; it is left as plain text"))
+            }
+        }
+        self.diagnostics = diagnostics
+    }
+
+    public func audit(_ id: AuditID) -> AuditRecord? {
+        auditIndex[id].map { audits[$0] }
+    }
+
+    public func gap(_ id: String) -> GapHistory? {
+        gapIndex[id].map { gaps[$0] }
     }
 
     /// Everything else a timeline holds is computed from its name and its audits, so two timelines
@@ -35,7 +66,7 @@ public struct ProjectTimeline: Sendable, Equatable {
 
     /// The audit before `auditID` in this project's timeline.
     public func previous(of auditID: AuditID) -> AuditRecord? {
-        guard let i = audits.firstIndex(where: { $0.id == auditID }), i > 0 else { return nil }
+        guard let i = auditIndex[auditID], i > 0 else { return nil }
         return audits[i - 1]
     }
 

@@ -306,7 +306,7 @@ public final class SiteBuilder: @unchecked Sendable {
             for source in group { inputs[source.file.path] = source.stamp }
             if let kept = previous?.projects[slug], kept.timeline.info == info, kept.inputs == inputs { return (kept, false) }
             let (audits, diagnostics) = assembler.assemble(group)
-            return (MergedProject(timeline: ProjectTimeline(info: info, audits: audits), inputs: inputs, diagnostics: diagnostics), true)
+            return (MergedProject(timeline: ProjectTimeline(info: info, audits: audits, ids: loaded.ids), inputs: inputs, diagnostics: diagnostics), true)
         }
         var merged: [String: MergedProject] = [:]
         var remerged: Set<String> = []
@@ -315,7 +315,7 @@ public final class SiteBuilder: @unchecked Sendable {
             if fresh { remerged.insert(slug) }
             report.diagnostics += project.diagnostics
         }
-        let portal = Portal(timelines: slugs.compactMap { merged[$0]?.timeline }, ids: loaded.ids)
+        let portal = Portal(timelines: slugs.compactMap { merged[$0]?.timeline })
         report.diagnostics += infoDiagnostics + portal.diagnostics
         var bodies: [AuditID: [String: BodySpool.Entry]] = [:]
         for source in sources {
@@ -326,7 +326,15 @@ public final class SiteBuilder: @unchecked Sendable {
                                     ids: loaded.ids, cache: keepsCaches ? exports : nil) { [spool] auditID, language in
             frozen[auditID]?[language].map(spool.load)
         }
-        return Merged(portal: portal, renderer: renderer, pages: renderer.plan(), projects: merged, remerged: remerged, bodies: frozen)
+        // The page list follows the projects, their audits and GAPs, in order: kept when none of those moved.
+        let samePages = previous.map { old in
+            old.portal.projects.map(\.slug) == slugs && remerged.allSatisfy { slug in
+                let before = old.portal.project(slug), after = portal.project(slug)
+                return before?.audits.map(\.id) == after?.audits.map(\.id) && before?.gaps.map(\.id) == after?.gaps.map(\.id)
+            }
+        } ?? false
+        return Merged(portal: portal, renderer: renderer, pages: samePages ? previous!.pages : renderer.plan(), projects: merged,
+                      remerged: remerged, bodies: frozen)
     }
 
     /// The parts of the portal that differ from the last build's, texts read again included.

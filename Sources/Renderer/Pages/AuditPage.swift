@@ -124,7 +124,7 @@ struct AuditPage {
 
     private func changes() -> AuditPageModel.Changes? {
         guard let changes = project.changes[audit.id], let previousID = changes.previousAuditID,
-              let previous = project.audits.first(where: { $0.id == previousID }) else { return nil }
+              let previous = project.audit(previousID) else { return nil }
         var domains = HTMLFragment(capacity: 1024)
         for d in changes.domains {
             guard let delta = d.delta, delta != 0 else { continue }
