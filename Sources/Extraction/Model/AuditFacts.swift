@@ -70,8 +70,25 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
     public var snippet: String?
 
     static func snippet(of text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > 160 else { return flat }
+        // The text's lines joined by single spaces, cut after 160 characters: only the start is looked at.
+        var flat = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isNewline {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(character)
+            count += 1
+            if count > 160 { break }
+        }
+        guard count > 160 else { return flat }
         let cut = flat.prefix(160)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }

@@ -209,7 +209,12 @@ public struct Vocabulary: Sendable {
 
     /// The global-score phrase in a line (`note globale`, `overall score`, or a bare `Overall`), if any.
     public func globalScorePhrase(in text: String) -> String? {
-        globalScoreLabels.firstMatch(inKey: TextNormalizer.key(text))?.phrase
+        globalScorePhrase(inKey: TextNormalizer.key(text))
+    }
+
+    /// The same, for text already turned into a key.
+    public func globalScorePhrase(inKey key: String) -> String? {
+        globalScoreLabels.firstMatch(inKey: key)?.phrase
     }
 
     /// True when the whole label names the global score (a `GLOBAL` row), not a domain that contains the word.

@@ -45,7 +45,7 @@ struct ScoreWalker {
             guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), text.hasASCIIDigit else { return }
             let key = TextNormalizer.key(text)
             let labelled = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line))
-            if let phrase = context.vocabulary.globalScorePhrase(in: text) {
+            if let phrase = context.vocabulary.globalScorePhrase(inKey: key) {
                 // "Note globale : 13/20", "Overall: 74/100", "La note globale retenue est de 13/20";
                 // a lone "total" or "global" counts only as the whole label or next to a score word.
                 let scoreWord = key.contains("score") || key.contains("note") || key.contains("rating") || key.contains("grade")

@@ -112,30 +112,42 @@ public indirect enum JSONValue: Sendable, Equatable {
         writeString(s, into: &out)
     }
 
+    /// Escapes on bytes, copying the runs between escapes whole: French text and status badges are
+    /// full of `’`, `—` and emoji, which share a lead byte with the two line separators JSON in HTML
+    /// must escape, so a per-scalar slow path ran for most strings.
     private static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings need no escaping: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c" // safe to inline in HTML
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var s = s
+        s.withUTF8 { bytes in
+            var start = 0, i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                let escape: String?
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C: escape = "\\u003c" // safe to inline in HTML
+                case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default:
+                    escape = nil
                 }
+                guard let escape else { i += 1; continue }
+                if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) }
+                out += escape
+                i += width
+                start = i
             }
+            if count > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self) }
         }
         out += "\""
     }
