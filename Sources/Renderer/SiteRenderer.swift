@@ -47,8 +47,8 @@ public struct SiteRenderer: Sendable {
         return pages
     }
 
-    /// Renders one page to HTML: its page kind builds its model, the theme's template writes it.
-    public func render(_ plan: PagePlan) throws -> String {
+    /// Renders one page to HTML bytes: its page kind builds its model, the theme's template writes it.
+    public func render(_ plan: PagePlan) throws -> [UInt8] {
         let language = plan.language ?? settings.defaultLanguage
         let page = PageContext(plan: plan, language: language, strings: theme.strings(for: language), settings: settings,
                                vocabulary: vocabulary)
@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
                 RootPageModel.Choice(lang: l, name: theme.strings(for: l)["language.name"] ?? l, href: SitePaths.file(for: .home(language: l)),
                                      welcome: theme.strings(for: l)["root.choose"] ?? "")
             }, defaultHref: SitePaths.file(for: .home(language: settings.defaultLanguage)), languageCodes: settings.languages.joined(separator: ","))
-            return try theme.render("root", model: model)
+            return try theme.page("root", model: model)
         case .notFound:
             // The 404 page is served from any depth: its links must be absolute from the base URL or root.
             layout.root = settings.baseURL ?? "/"
@@ -67,25 +67,25 @@ public struct SiteRenderer: Sendable {
                 NotFoundPageModel.Message(lang: l, message: theme.strings(for: l)["notfound.message"] ?? "",
                                           href: SitePaths.file(for: .home(language: l)), home: theme.strings(for: l)["nav.home"] ?? "")
             })
-            return try theme.render("404", model: model)
+            return try theme.page("404", model: model)
         case .home:
-            return try theme.render("home", model: HomePage(portal: portal, page: page).model(layout: layout))
+            return try theme.page("home", model: HomePage(portal: portal, page: page).model(layout: layout))
         case .portfolio:
-            return try theme.render("portfolio", model: PortfolioPage(portal: portal, page: page).model(layout: layout))
+            return try theme.page("portfolio", model: PortfolioPage(portal: portal, page: page).model(layout: layout))
         case .gapIndex:
-            return try theme.render("gaps", model: GapIndexPage(portal: portal, page: page, cache: cache).model(layout: layout))
+            return try theme.page("gaps", model: GapIndexPage(portal: portal, page: page, cache: cache).model(layout: layout))
         case .search:
             layout.pageTitle = page.t("search.title")
-            return try theme.render("search", model: layout)
+            return try theme.page("search", model: layout)
         case .project(_, let slug):
             guard let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
-            return try theme.render("project", model: ProjectPage(project: project, portal: portal, page: page).model(layout: layout))
+            return try theme.page("project", model: ProjectPage(project: project, portal: portal, page: page).model(layout: layout))
         case .audit(_, let id):
             guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
-            return try theme.render("audit", model: AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
+            return try theme.page("audit", model: AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
         case .gap(_, let slug, let id):
             guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
-            return try theme.render("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))
+            return try theme.page("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))
         }
     }
 

@@ -489,15 +489,14 @@ public final class SiteBuilder: @unchecked Sendable {
         // written (a full disk, a file size limit) fails the whole build, so the old site stays.
         let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?, Error?) in
             defer { progress.advance() }
-            let html: String
+            let data: [UInt8]
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
-                html = try merged.renderer.render(plan)
-                profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: html.utf8.count)
+                data = try merged.renderer.render(plan)
+                profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: data.count)
             } catch {
                 return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"), nil)
             }
-            let data = Data(html.utf8)
             let hash = PageFiles.contentHash(data)
             if previous[plan.path] != hash {
                 do { try PageFiles.writeFile(data, to: folder.path + "/" + plan.path) } catch { return (plan.path, nil, nil, error) }

@@ -40,7 +40,7 @@ final class SkeletonCache: @unchecked Sendable {
 
     private(set) var misses = 0
 
-    func render<Model: TemplateModel>(_ template: String, model: Model, library: MustacheLibrary) -> String? {
+    func render<Model: TemplateModel>(_ template: String, model: Model, library: MustacheLibrary) -> [UInt8]? {
         var fields = TemplateFields(mode: .shape)
         model.describe(to: &fields)
         let key = Key(template: template, model: ObjectIdentifier(Model.self), shape: fields.shape)
@@ -92,7 +92,7 @@ final class SkeletonCache: @unchecked Sendable {
     }
 
     /// The skeleton's bytes with the texts written in, into one buffer.
-    static func fill(_ skeleton: Skeleton, _ values: [String]) -> String {
+    static func fill(_ skeleton: Skeleton, _ values: [String]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(skeleton.size + values.reduce(0) { $0 + $1.utf8.count } + 256)
         for part in skeleton.parts {
@@ -102,6 +102,6 @@ final class SkeletonCache: @unchecked Sendable {
                 if escaped { HTMLEscape.escape(values[index], into: &out) } else { out.append(contentsOf: values[index].utf8) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

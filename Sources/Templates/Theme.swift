@@ -97,25 +97,23 @@ public struct Theme: Sendable {
         library.getTemplate(named: name) != nil
     }
 
-    /// Renders a page template with its model (see `TemplateModel`).
-    public func render<Model: TemplateModel>(_ template: String, model: Model) throws -> String {
-        try render(template, model: model, skeletons: true)
+    /// Renders a page template with its model (see `TemplateModel`): the page's bytes, as written.
+    public func page<Model: TemplateModel>(_ template: String, model: Model) throws -> [UInt8] {
+        guard let bytes = skeletons.render(template, model: model, library: library) else { throw missing(template) }
+        return bytes
     }
 
-    /// - Parameter skeletons: false renders with mustache directly (tests compare both ways).
-    public func render<Model: TemplateModel>(_ template: String, model: Model, skeletons useSkeletons: Bool) throws -> String {
-        let rendered: String?
-        if useSkeletons {
-            rendered = skeletons.render(template, model: model, library: library)
-        } else {
-            var fields = TemplateFields(mode: .direct)
-            model.describe(to: &fields)
-            rendered = library.render(ContextObject(fields.object), withTemplate: template)
-        }
-        guard let output = rendered else {
-            throw ThemeError.missingTemplate(template, source.folder?.appendingPathComponent("layouts").path ?? "the built-in theme")
-        }
+    /// The same as text. - Parameter skeletons: false renders with mustache directly (tests compare both ways).
+    public func render<Model: TemplateModel>(_ template: String, model: Model, skeletons useSkeletons: Bool = true) throws -> String {
+        if useSkeletons { return String(decoding: try page(template, model: model), as: UTF8.self) }
+        var fields = TemplateFields(mode: .direct)
+        model.describe(to: &fields)
+        guard let output = library.render(ContextObject(fields.object), withTemplate: template) else { throw missing(template) }
         return output
+    }
+
+    private func missing(_ template: String) -> ThemeError {
+        .missingTemplate(template, source.folder?.appendingPathComponent("layouts").path ?? "the built-in theme")
     }
 
     /// Strings of one language, with a fallback language for keys a third language lacks.

@@ -25,7 +25,7 @@ enum PageFiles {
 
     /// A hash of every byte (`Data.hashValue` only looks at a prefix and the length, so two pages that
     /// differ in one word would look the same and the changed one would not be written).
-    static func contentHash(_ data: Data) -> Int {
+    static func contentHash(_ data: some ContiguousBytes) -> Int {
         var hasher = Hasher()
         data.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
@@ -33,7 +33,7 @@ enum PageFiles {
 
     /// Plain open/write/close: Foundation's `Data.write` adds attribute and auxiliary-file work that
     /// costs more than the write itself over tens of thousands of pages.
-    static func writeFile(_ data: Data, to path: String) throws {
+    static func writeFile(_ data: some ContiguousBytes, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError.fatal("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
