@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var pagesUnchanged = 0
     /// Reports whose reading came from the cache folder (`--cache`).
     public var sourcesFromCache = 0
+    /// Pages copied from the cache folder rather than rendered.
+    public var pagesFromCache = 0
     /// Step name and milliseconds, in order.
     public var timings: [(step: String, milliseconds: Double)] = []
 
@@ -20,6 +22,7 @@ public struct BuildReport: Sendable {
         return "\(auditCount) audits in \(projectCount) projects, \(pagesWritten) pages written"
             + (pagesUnchanged > 0 ? " (\(pagesUnchanged) unchanged)" : "")
             + (sourcesFromCache > 0 ? ", \(sourcesFromCache) reports from the cache" : "")
+            + (pagesFromCache > 0 ? ", \(pagesFromCache) pages from the cache" : "")
             + "; \(errorCount) errors, \(warningCount) warnings" + (steps.isEmpty ? "" : " [\(steps)]")
     }
 }

@@ -66,6 +66,8 @@ public final class SiteBuilder: @unchecked Sendable {
         let settings: SiteSettings
         /// Readings kept between builds, when `--cache` names a folder.
         var sourceCache: SourceCache?
+        /// Rendered pages kept beside them (one-shot builds only: `serve` renders what changed anyway).
+        var pageCache: PageCache?
     }
 
     /// A project as merged: its timeline, and what it was merged from, so the next merge can tell
@@ -93,6 +95,8 @@ public final class SiteBuilder: @unchecked Sendable {
         let loaded: Loaded
         let readings: [String: SourceReader.ParsedSource]
         let merged: Merged
+        /// What the pages show, digested for the page cache (nil without one).
+        let digests: PageCache.Digests?
     }
 
     // MARK: Entry points
@@ -191,7 +195,7 @@ public final class SiteBuilder: @unchecked Sendable {
                               exportsPending: extras && deferExports, diagnostics: report.diagnostics)
         } else {
             exports.invalidateAll()
-            let written = try timed("write", &report) { try writeAll(merged, loaded: prepared.loaded, &$0) }
+            let written = try timed("write", &report) { try writeAll(merged, loaded: prepared.loaded, digests: prepared.digests, &$0) }
             next = BuildCache(loaded: prepared.loaded, readings: prepared.readings, merged: merged, written: written,
                               exportsPending: false, diagnostics: report.diagnostics)
         }
@@ -218,7 +222,8 @@ public final class SiteBuilder: @unchecked Sendable {
         report.diagnostics.sort()
         var byPath: [String: SourceReader.ParsedSource] = [:]
         for reading in readings { byPath[reading.file.path] = reading }
-        return Prepared(loaded: loaded, readings: byPath, merged: merged)
+        let digests = loaded.pageCache.map { $0.digests(readings: readings, projectFiles: scan.projectFiles) }
+        return Prepared(loaded: loaded, readings: byPath, merged: merged, digests: digests)
     }
 
     func load() throws -> Loaded {
@@ -239,14 +244,17 @@ public final class SiteBuilder: @unchecked Sendable {
         let settings = SiteSettings(titles: titles, languages: config.languages, defaultLanguage: config.defaultLanguage,
                                     baseURL: options.baseURL ?? config.baseURL)
         var sourceCache: SourceCache?
+        var pageCache: PageCache?
         if let folder = options.cacheDirectory {
             do {
-                sourceCache = try SourceCache(folder: folder, configuration: config.text)
+                let readings = try SourceCache(folder: folder, configuration: config.text)
+                sourceCache = readings
+                if !keepsCaches { pageCache = try PageCache(sourceCache: readings, theme: theme.source, baseURL: settings.baseURL) }
             } catch {
                 throw BuildError.fatal("\(options.display(folder)): cannot use this cache folder: \(error.localizedDescription)")
             }
         }
-        return Loaded(config: config, theme: theme, ids: ids, settings: settings, sourceCache: sourceCache)
+        return Loaded(config: config, theme: theme, ids: ids, settings: settings, sourceCache: sourceCache, pageCache: pageCache)
     }
 
     /// Reads every file, in parallel; a file whose stamp matches its previous reading is not read again.
@@ -400,22 +408,37 @@ public final class SiteBuilder: @unchecked Sendable {
     }
 
     /// Writes the whole site into a staging folder and swaps it in; returns the hash of every file.
-    func writeAll(_ merged: Merged, loaded: Loaded, _ report: inout BuildReport) throws -> [String: Int] {
+    func writeAll(_ merged: Merged, loaded: Loaded, digests: PageCache.Digests?, _ report: inout BuildReport) throws -> [String: Int] {
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         let staging = try output.makeStaging()
         do {
-            let (hashes, failures) = try render(merged, pages: merged.pages, into: staging, compareWith: [:])
+            let cache = loaded.pageCache.flatMap { cache in digests.map { (cache: cache, digests: $0) } }
+            let (hashes, failures, copied) = try render(merged, pages: merged.pages, into: staging, compareWith: [:], cache: cache)
             report.diagnostics += failures
+            report.pagesFromCache = copied
             let extrasStart = DispatchTime.now().uptimeNanoseconds
-            let extras = extraFiles(merged, loaded)
-            report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             var allHashes = hashes
-            for (path, data) in extras {
-                try PageFiles.write(data, to: staging.appendingPathComponent(path))
-                allHashes[path] = PageFiles.contentHash(data)
+            let extraPaths: [String]
+            if let cache, let copied = cache.cache.copyExports(cache.digests, into: staging) {
+                // Copied whole from the cache; hashes are kept by `serve` only, which has no page cache.
+                for path in copied { allHashes[path] = 0 }
+                extraPaths = copied
+            } else {
+                let extras = extraFiles(merged, loaded)
+                for (path, data) in extras {
+                    try PageFiles.write(data, to: staging.appendingPathComponent(path))
+                    allHashes[path] = PageFiles.contentHash(data)
+                }
+                cache?.cache.storeExports(extras, cache!.digests)
+                extraPaths = extras.map(\.0)
             }
+            report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             report.pagesWritten = hashes.count
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
+            if let cache {
+                let used = merged.pages.compactMap { cache.cache.key(for: $0, cache.digests) } + cache.cache.exportKeys(extraPaths, cache.digests)
+                cache.cache.prune(keeping: Set(used))
+            }
             report.diagnostics.sort()
             if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
             return allHashes
@@ -430,7 +453,7 @@ public final class SiteBuilder: @unchecked Sendable {
     func writeIncremental(_ merged: Merged, loaded: Loaded, pages: [PagePlan], extras: Bool, previous: [String: Int],
                           previousPages: [PagePlan], _ report: inout BuildReport) throws -> [String: Int] {
         let start = DispatchTime.now().uptimeNanoseconds
-        let (hashes, failures) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
+        let (hashes, failures, _) = try render(merged, pages: pages, into: options.outputDirectory, compareWith: previous)
         report.timings.append(("pages", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6))
         report.diagnostics += failures
         var now = previous
@@ -478,8 +501,10 @@ public final class SiteBuilder: @unchecked Sendable {
     }
 
     /// Renders pages on every core and writes those whose bytes differ from `compareWith`.
-    func render(_ merged: Merged, pages: [PagePlan], into folder: URL,
-                        compareWith previous: [String: Int]) throws -> ([String: Int], [Diagnostic]) {
+    /// - Parameter cache: pages found there are copied instead of rendered (their hash is then 0: only
+    ///   a one-shot build has a page cache, and it keeps no hashes).
+    func render(_ merged: Merged, pages: [PagePlan], into folder: URL, compareWith previous: [String: Int],
+                cache: (cache: PageCache, digests: PageCache.Digests)? = nil) throws -> ([String: Int], [Diagnostic], copied: Int) {
         try PageFiles.makeDirectories(Set(pages.map { ($0.path as NSString).deletingLastPathComponent }), in: folder)
         let profile = ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil ? RenderProfile() : nil
         defer { profile?.print() }
@@ -487,30 +512,35 @@ public final class SiteBuilder: @unchecked Sendable {
         defer { progress.end() }
         // A page that cannot be rendered is a diagnostic (the rest is built); a page that cannot be
         // written (a full disk, a file size limit) fails the whole build, so the old site stays.
-        let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?, Error?) in
+        let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?, Error?, fromCache: Bool) in
             defer { progress.advance() }
+            let key = cache.flatMap { $0.cache.key(for: plan, $0.digests) }
+            if let key, cache!.cache.copy(key, to: folder.path + "/" + plan.path) { return (plan.path, 0, nil, nil, true) }
             let data: [UInt8]
             do {
                 let start = DispatchTime.now().uptimeNanoseconds
                 data = try merged.renderer.render(plan)
                 profile?.add(plan, nanoseconds: DispatchTime.now().uptimeNanoseconds - start, bytes: data.count)
             } catch {
-                return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"), nil)
+                return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"), nil, false)
             }
             let hash = PageFiles.contentHash(data)
             if previous[plan.path] != hash {
-                do { try PageFiles.writeFile(data, to: folder.path + "/" + plan.path) } catch { return (plan.path, nil, nil, error) }
+                do { try PageFiles.writeFile(data, to: folder.path + "/" + plan.path) } catch { return (plan.path, nil, nil, error, false) }
             }
-            return (plan.path, hash, nil, nil)
+            if let key { cache!.cache.store(data, key: key) }
+            return (plan.path, hash, nil, nil, false)
         }
         var hashes: [String: Int] = [:]
         var failures: [Diagnostic] = []
-        for (path, hash, failure, writeError) in results {
+        var copied = 0
+        for (path, hash, failure, writeError, fromCache) in results {
             if let writeError { throw writeError }
             if let hash { hashes[path] = hash }
             if let failure { failures.append(failure) }
+            if fromCache { copied += 1 }
         }
-        return (hashes, failures)
+        return (hashes, failures, copied)
     }
 
     /// Runs one named step and records how long it took (printed with `--verbose`, used by benchmarks).

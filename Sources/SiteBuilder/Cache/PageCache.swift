@@ -1,0 +1,180 @@
+import CFileSystem
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Renderer
+import Templates
+
+/// Rendered pages kept in the cache folder between builds (`build --cache DIR`, in `pages/`), so a
+/// build in CI renders again only the pages whose inputs changed and copies the others.
+///
+/// A page's key is a digest of everything it can show, by scope (`Scope`): an audit, GAP or project
+/// page shows only its own project (`PagePlan.Kind.parts(in:)` names parts of that project alone,
+/// which `PagePlanPartsTests` checks), so its digest is the project's readings (their `SourceCache`
+/// keys: the reports' bytes and places, the configuration and the tool binary) and its
+/// `_project.yaml`; home, portfolio and GAP index show every project; root, search and 404 only the
+/// settings. Every digest also covers the theme's files and the base URL. A page is found or it is
+/// not; entries no build used are deleted at its end; the folder is safe to delete at any time.
+struct PageCache: Sendable {
+    /// What a page's content depends on, as one digest per scope.
+    struct Digests: Sendable {
+        /// Configuration, tool, theme, base URL.
+        let settings: UInt64
+        /// Per project slug: the settings and the project's inputs. Absent when a reading of the
+        /// project has no cache key (its pages are then rendered).
+        let projects: [String: UInt64]
+        /// Every project's digest, in order: what site-wide pages show.
+        let site: UInt64
+    }
+
+    let folder: URL
+    /// The source cache's fingerprint (configuration and tool) with the theme and the base URL.
+    let settings: UInt64
+
+    init(sourceCache: SourceCache, theme: ThemeSource, baseURL: String?) throws {
+        folder = sourceCache.folder.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var hash = FNV1a(seed: sourceCache.fingerprint)
+        hash.add("pages 1\u{0}\(baseURL ?? "")\u{0}")
+        for path in theme.files.keys.sorted() {
+            hash.add(path)
+            hash.add("\u{0}")
+            theme.files[path]!.data.withUnsafeBytes { hash.add($0) }
+        }
+        settings = hash.value
+    }
+
+    /// The digests of this build's inputs.
+    func digests(readings: [SourceReader.ParsedSource], projectFiles: [String: ContentScanner.ProjectFile]) -> Digests {
+        let byProject = Dictionary(grouping: readings, by: \.file.project)
+        var projects: [String: UInt64] = [:]
+        var site = FNV1a(seed: settings)
+        for slug in byProject.keys.sorted() {
+            let group = byProject[slug]!.sorted { $0.file.path < $1.file.path }
+            guard group.allSatisfy({ $0.cacheKey != nil }) else { continue }
+            var hash = FNV1a(seed: settings)
+            hash.add("\(slug)\u{0}\(projectFiles[slug]?.text ?? "")\u{0}")
+            for reading in group { hash.add("\(reading.file.path)\u{0}\(reading.cacheKey!)\u{0}") }
+            projects[slug] = hash.value
+            site.add("\(slug)\u{0}\(String(hash.value, radix: 16))\u{0}")
+        }
+        // A project that cannot be digested makes every site-wide page uncacheable.
+        let complete = projects.count == byProject.count
+        return Digests(settings: settings, projects: projects, site: complete ? site.value : 0)
+    }
+
+    /// The entry name of a page, nil when its inputs have no digest.
+    func key(for plan: PagePlan, _ digests: Digests) -> String? {
+        let scope: UInt64?
+        switch plan.kind {
+        case .root, .notFound, .search: scope = digests.settings
+        case .home, .portfolio, .gapIndex: scope = digests.site == 0 ? nil : digests.site
+        case .project(_, let project), .gap(_, let project, _): scope = digests.projects[project]
+        case .audit(_, let id): scope = digests.projects[id.project]
+        }
+        guard let scope else { return nil }
+        var hash = FNV1a(seed: scope)
+        hash.add(plan.path)
+        return String(hash.value, radix: 16) + ".page"
+    }
+
+    /// The entry listing the files besides pages (exports, feeds, sitemap, search index, assets):
+    /// they show the whole portal, so they share the site's digest.
+    func exportsKey(_ digests: Digests) -> String? {
+        guard digests.site != 0 else { return nil }
+        var hash = FNV1a(seed: digests.site)
+        hash.add("\u{0}exports")
+        return String(hash.value, radix: 16) + ".page"
+    }
+
+    func exportKey(_ path: String, _ digests: Digests) -> String {
+        var hash = FNV1a(seed: digests.site)
+        hash.add("\u{0}export\u{0}" + path)
+        return String(hash.value, radix: 16) + ".page"
+    }
+
+    /// Copies the files besides pages into `folder`; their paths, or nil when one is missing.
+    func copyExports(_ digests: Digests, into folder: URL) -> [String]? {
+        guard let key = exportsKey(digests), let list = FileManager.default.contents(atPath: self.folder.path + "/" + key) else { return nil }
+        let paths = String(decoding: list, as: UTF8.self).split(separator: "\n").map(String.init)
+        var made: Set<String> = []
+        for path in paths {
+            let parent = (path as NSString).deletingLastPathComponent
+            if !parent.isEmpty, made.insert(parent).inserted {
+                try? FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
+            }
+            guard copy(exportKey(path, digests), to: folder.path + "/" + path) else { return nil }
+        }
+        return paths
+    }
+
+    /// Keeps the files besides pages, and their list (written last: a list is complete or absent).
+    func storeExports(_ files: [(String, Data)], _ digests: Digests) {
+        guard let key = exportsKey(digests) else { return }
+        for (path, data) in files { store(Array(data), key: exportKey(path, digests)) }
+        store(Array(files.map(\.0).joined(separator: "\n").utf8), key: key)
+    }
+
+    /// Every entry the files besides pages use.
+    func exportKeys(_ paths: [String], _ digests: Digests) -> [String] {
+        guard let key = exportsKey(digests) else { return [] }
+        return [key] + paths.map { exportKey($0, digests) }
+    }
+
+    /// Copies a cached page to `path`; false when there is none (or it cannot be copied).
+    func copy(_ key: String, to path: String) -> Bool {
+        let source = open(folder.path + "/" + key, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return false }
+        defer { close(source) }
+        var info = stat()
+        guard fstat(source, &info) == 0 else { return false }
+        let target = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard target >= 0 else { return false }
+        defer { close(target) }
+        // In the kernel where it can (no copy through user space), else read and write.
+        var left = Int(info.st_size)
+        while left > 0 {
+            let copied = audit_site_copy_range(source, target, UInt(left))
+            if copied > 0 { left -= copied; continue }
+            if copied < 0, errno == EINTR { continue }
+            break
+        }
+        guard left > 0 else { return true }
+        guard lseek(source, off_t(Int(info.st_size) - left), SEEK_SET) >= 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while left > 0 {
+            let count = read(source, &buffer, min(buffer.count, left))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            var offset = 0
+            while offset < count {
+                let written = buffer.withUnsafeBytes { write(target, $0.baseAddress! + offset, count - offset) }
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            left -= count
+        }
+        return true
+    }
+
+    /// Keeps a rendered page, through a temporary file and a rename (a killed build leaves no half page).
+    func store(_ bytes: [UInt8], key: String) {
+        let temporary = folder.path + "/.\(key).\(getpid()).tmp"
+        do {
+            try PageFiles.writeFile(bytes, to: temporary)
+            if rename(temporary, folder.path + "/" + key) != 0 { unlink(temporary) }
+        } catch {
+            unlink(temporary)
+        }
+    }
+
+    /// Deletes every page (and leftover temporary file) this build did not use.
+    func prune(keeping used: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where (name.hasSuffix(".page") || name.hasSuffix(".tmp")) && !used.contains(name) {
+            unlink(folder.path + "/" + name)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SiteBuilder
+import Testing
+
+/// `build --cache DIR` also keeps rendered pages: a second build copies the pages whose inputs did
+/// not change and renders the others, and the site is byte for byte what a build without a cache
+/// writes — after an edit in one project, a new theme file, another base URL.
+@Suite final class PageCacheTests {
+    let site: TestSite
+    var cache: URL { site.root.appendingPathComponent("cache") }
+    var cachedPages: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("pages").path)) ?? [])
+            .filter { $0.hasSuffix(".page") }
+    }
+
+    init() throws {
+        site = try TestSite(fixture: "timeline")
+        // A second project, so an edit in one leaves the other's pages as they were.
+        try site.write("content/other/2025-03-01-audit.fr.md", """
+            # Audit de l'autre projet
+
+            | ID | Constat | Sévérité | Statut |
+            |---|---|---|---|
+            | GAP-1 | Journalisation absente | Haute | Ouvert |
+            """)
+    }
+
+    deinit { site.remove() }
+
+    func build(into name: String, cache useCache: Bool = true, theme: URL? = nil, baseURL: String? = nil) throws -> (BuildReport, [String: Data]) {
+        let output = site.root.appendingPathComponent(name)
+        var options = site.options(output: output, theme: theme, baseURL: baseURL)
+        if useCache { options.cacheDirectory = cache }
+        let report = try SiteBuilder(options: options).build()
+        return (report, try site.snapshot(of: output))
+    }
+
+    @Test func unchangedPagesAreCopiedAndTheSiteIsTheSame() throws {
+        let (first, expected) = try build(into: "first")
+        #expect(first.pagesFromCache == 0)
+        let pages = expected.keys.filter { $0.hasSuffix(".html") }.count
+        // Every file of the site, exports included, but the output's manifest; plus the list of the
+        // files besides pages.
+        #expect(expected.keys.contains(".audit-site-manifest"))
+        #expect(cachedPages.count == expected.count - 1 + 1)
+        let (second, copied) = try build(into: "second")
+        #expect(second.pagesFromCache == pages)
+        #expect(copied == expected)
+        let (_, plain) = try build(into: "plain", cache: false)
+        #expect(copied == plain)
+    }
+
+    @Test func anEditRendersItsProjectAndTheSiteWidePagesAgain() throws {
+        _ = try build(into: "first")
+        let file = "content/acme/2025-01-10-audit.fr.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+        try site.write(file, text.replacingOccurrences(of: "GAP-1", with: "GAP-77"))
+        let (report, cached) = try build(into: "second")
+        let (_, fresh) = try build(into: "fresh", cache: false)
+        #expect(cached == fresh)
+        // Rendered: acme's pages and the site-wide ones (home, portfolio, GAP index in two languages);
+        // copied: the other projects' pages, root, search and 404.
+        let pages = fresh.keys.filter { $0.hasSuffix(".html") }
+        let rendered = pages.filter { $0.contains("/projects/acme/") }.count + 6
+        #expect(pages.contains("fr/projects/other/index.html"))
+        #expect(report.pagesFromCache == pages.count - rendered)
+        // The cache holds this build's files only.
+        #expect(cachedPages.count == fresh.count)
+    }
+
+    @Test func aNewThemeFileOrBaseURLRendersEveryPageAgain() throws {
+        _ = try build(into: "first")
+        let theme = site.root.appendingPathComponent("theme")
+        try site.write("theme/static/style.css", "body { color: black }\n")
+        let (themed, cached) = try build(into: "themed", theme: theme)
+        #expect(themed.pagesFromCache == 0)
+        #expect(cached == (try build(into: "themed-fresh", cache: false, theme: theme)).1)
+        let (based, rebased) = try build(into: "based", theme: theme, baseURL: "https://audits.example.org/")
+        #expect(based.pagesFromCache == 0)
+        #expect(rebased == (try build(into: "based-fresh", cache: false, theme: theme, baseURL: "https://audits.example.org/")).1)
+    }
+
+    @Test func missingEntriesAreRenderedAgain() throws {
+        let (_, expected) = try build(into: "first")
+        let pages = expected.keys.filter { $0.hasSuffix(".html") }.count
+        for name in cachedPages.sorted().prefix(5) { try FileManager.default.removeItem(at: cache.appendingPathComponent("pages/" + name)) }
+        let (report, rebuilt) = try build(into: "second")
+        #expect(report.pagesFromCache >= pages - 5 && report.pagesFromCache < pages + 1)
+        #expect(rebuilt == expected)
+        let (third, _) = try build(into: "third")
+        #expect(third.pagesFromCache == pages)
+    }
+}
