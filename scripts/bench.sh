@@ -6,7 +6,7 @@
 #   scripts/bench.sh [AUDITS...]        (default: 1000 10000; 40 projects each)
 #
 # Reported: the first build, a build with `--cache` that fills the cache and one that reads it, what a
-# search query loads, the ratios to Hugo and the floor, and how the build grows from one size to the
+# search query loads, the preview's latency for each kind of edit (scripts/preview-latency.py), the ratios to Hugo and the floor, and how the build grows from one size to the
 # next. Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
 # when installed. Corpora come from scripts/make-corpus.py (deterministic) and are kept in
 # $TMPDIR/audit-site-bench between runs.
@@ -59,6 +59,8 @@ for audits in "${sizes[@]}"; do
     fi
     rm -rf "$ram/site" "$ram/hugo"
 done
+echo "preview on the ${sizes[0]}-audit corpus, from a report written to the reload event reaching the page:"
+python3 scripts/preview-latency.py "$bin" "$work/corpus-${sizes[0]}" --rounds 5 | sed 's/^/  /'
 if [ ${#sizes[@]} -ge 2 ]; then
     small=${sizes[0]}; large=${sizes[-1]}
     echo "linearity: the $large-audit build takes $(ratio "${own[$large]}" "${own[$small]}")× the $small-audit build"
