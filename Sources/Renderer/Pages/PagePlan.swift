@@ -30,12 +30,12 @@ public struct PagePlan: Sendable, Hashable {
         }
     }
 
-    /// The project a page belongs to, for incremental rebuilds.
+    /// The project a page belongs to (nil for site-wide pages), for incremental rebuilds.
     public var project: String? {
         switch kind {
         case .project(_, let p), .gap(_, let p, _): p
         case .audit(_, let id): id.project
-        default: nil
+        case .root, .notFound, .home, .portfolio, .gapIndex, .search: nil
         }
     }
 }

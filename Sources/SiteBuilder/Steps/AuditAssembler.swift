@@ -11,8 +11,8 @@ struct AuditAssembler {
     let config: SiteConfig
 
     func assemble(_ sources: [SourceReader.ParsedSource]) -> (audits: [AuditRecord], diagnostics: [Diagnostic]) {
-        var groups: [String: [SourceReader.ParsedSource]] = [:]
-        for source in sources { groups["\(source.file.project)/\(source.file.slug)", default: []].append(source) }
+        var groups: [AuditID: [SourceReader.ParsedSource]] = [:]
+        for source in sources { groups[AuditID(project: source.file.project, slug: source.file.slug), default: []].append(source) }
         var audits: [AuditRecord] = []
         var diagnostics: [Diagnostic] = []
         for key in groups.keys.sorted() {
