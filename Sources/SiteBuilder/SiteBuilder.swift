@@ -148,7 +148,8 @@ public final class SiteBuilder: @unchecked Sendable {
     /// errors) and thrown away.
     public func check(gates: [CheckRules.Gate] = []) throws -> BuildReport {
         var report = BuildReport()
-        let prepared = try prepare(&report, reusing: nil)
+        let (loaded, scan) = try survey(&report, reusing: nil)
+        let prepared = prepare(loaded, scan, &report, reusing: nil)
         let merged = prepared.merged
         let failures = Parallel.map(merged.pages) { plan -> Diagnostic? in
             do { _ = try merged.renderer.render(plan); return nil } catch {
@@ -175,7 +176,18 @@ public final class SiteBuilder: @unchecked Sendable {
     /// in) or from the last build's cache (written in place, only what changed).
     func run(reusing previous: BuildCache?, keepOnError: Bool = false, deferExports: Bool = false,
              previousDiagnostics: [Diagnostic], _ report: inout BuildReport) throws {
-        let prepared = try prepare(&report, reusing: previous)
+        let (loaded, scan) = try survey(&report, reusing: previous)
+        var recordKey: String?
+        if previous == nil, loaded.pageCache != nil {
+            switch try timed("restore", &report, { try restore(loaded, scan, &$0) }) {
+            case .restored:
+                lock.withLock { cache = nil }
+                return
+            case .missed(let key):
+                recordKey = key
+            }
+        }
+        let prepared = prepare(loaded, scan, &report, reusing: previous)
         if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
         if keepOnError, Self.bringsErrors(report.diagnostics, than: previousDiagnostics) { throw BuildFailure(report: report) }
         let merged = prepared.merged
@@ -195,7 +207,9 @@ public final class SiteBuilder: @unchecked Sendable {
                               exportsPending: extras && deferExports, diagnostics: report.diagnostics)
         } else {
             exports.invalidateAll()
-            let written = try timed("write", &report) { try writeAll(merged, loaded: prepared.loaded, digests: prepared.digests, &$0) }
+            let written = try timed("write", &report) {
+                try writeAll(merged, loaded: prepared.loaded, digests: prepared.digests, recordKey: recordKey, &$0)
+            }
             next = BuildCache(loaded: prepared.loaded, readings: prepared.readings, merged: merged, written: written,
                               exportsPending: false, diagnostics: report.diagnostics)
         }
@@ -210,11 +224,65 @@ public final class SiteBuilder: @unchecked Sendable {
     }
 
     /// load → scan → read → merge, reusing what `previous` left valid.
-    func prepare(_ report: inout BuildReport, reusing previous: BuildCache?) throws -> Prepared {
+    /// load → scan: what every build starts with.
+    func survey(_ report: inout BuildReport, reusing previous: BuildCache?) throws -> (Loaded, ContentScanner.Result) {
         if previous == nil { spool.reset() }
         let loaded = try timed("load", &report) { _ in try previous?.loaded ?? load() }
         let scan = try timed("scan", &report) { _ in try scanner(loaded).scan() }
         report.diagnostics += scan.diagnostics
+        return (loaded, scan)
+    }
+
+    /// What `restore` found in the cache.
+    enum Restoration {
+        case restored
+        /// No site built from these inputs: the build goes on, and records its site under this key.
+        case missed(recordKey: String)
+    }
+
+    /// With `--cache`, when the cache holds a whole site built from exactly these inputs, copies it
+    /// into place and reports what that build reported, without reading a report.
+    func restore(_ loaded: Loaded, _ scan: ContentScanner.Result, _ report: inout BuildReport) throws -> Restoration {
+        guard let pages = loaded.pageCache, let readings = loaded.sourceCache else { return .missed(recordKey: "") }
+        let limit = loaded.config.maxFileBytes
+        let keys = Parallel.map(scan.files) { file in (path: file.path, key: readings.currentKey(for: file, maximumFileSize: limit)) }
+        let recordKey = pages.recordKey(files: keys, projectFiles: scan.projectFiles, scanDiagnostics: scan.diagnostics)
+        guard let record = pages.record(recordKey) else { return .missed(recordKey: recordKey) }
+        let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
+        var restored = report
+        restored.diagnostics = record.diagnostics
+        if options.strict, restored.errorCount > 0 {
+            report = restored
+            throw BuildFailure(report: report, strict: true)
+        }
+        let staging = try output.makeStaging()
+        do {
+            try PageFiles.makeDirectories(Set(record.files.map { ($0.path as NSString).deletingLastPathComponent }), in: staging)
+            let folder = staging.path
+            let copied = Parallel.map(record.files) { (file: SiteRecord.File) -> Bool in pages.copy(file.entry, to: folder + "/" + file.path) }
+            guard !copied.contains(false) else {
+                try? FileManager.default.removeItem(at: staging)
+                return .missed(recordKey: recordKey)
+            }
+            restored.diagnostics += try output.swap(in: staging, written: record.files.map(\.path))
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
+        restored.diagnostics.sort()
+        restored.auditCount = record.audits
+        restored.projectCount = record.projects
+        restored.pagesWritten = record.pages
+        restored.pagesFromCache = record.pages
+        restored.sourcesFromCache = keys.count
+        report = restored
+        pages.prune(keeping: Set(record.files.map(\.entry) + [recordKey]))
+        readings.prune(keeping: Set(keys.map(\.key)))
+        return .restored
+    }
+
+    /// read → merge, reusing what `previous` left valid.
+    func prepare(_ loaded: Loaded, _ scan: ContentScanner.Result, _ report: inout BuildReport, reusing previous: BuildCache?) -> Prepared {
         let readings = timed("read", &report) { read(scan.files, loaded, reusing: previous?.readings ?? [:], report: &$0) }
         let merged = timed("merge", &report) { merge(readings, scan: scan, loaded, reusing: previous?.merged, report: &$0) }
         report.auditCount = merged.portal.allAudits.count
@@ -247,9 +315,11 @@ public final class SiteBuilder: @unchecked Sendable {
         var pageCache: PageCache?
         if let folder = options.cacheDirectory {
             do {
-                let readings = try SourceCache(folder: folder, configuration: config.text)
+                let readings = try SourceCache(folder: folder, configuration: config.text, display: options.display(folder))
                 sourceCache = readings
                 if !keepsCaches { pageCache = try PageCache(sourceCache: readings, theme: theme.source, baseURL: settings.baseURL) }
+            } catch let error as BuildError {
+                throw error
             } catch {
                 throw BuildError.fatal("\(options.display(folder)): cannot use this cache folder: \(error.localizedDescription)")
             }
@@ -408,7 +478,9 @@ public final class SiteBuilder: @unchecked Sendable {
     }
 
     /// Writes the whole site into a staging folder and swaps it in; returns the hash of every file.
-    func writeAll(_ merged: Merged, loaded: Loaded, digests: PageCache.Digests?, _ report: inout BuildReport) throws -> [String: Int] {
+    /// - Parameter recordKey: with a page cache, where to record the site (see `SiteRecord`).
+    func writeAll(_ merged: Merged, loaded: Loaded, digests: PageCache.Digests?, recordKey: String? = nil,
+                  _ report: inout BuildReport) throws -> [String: Int] {
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         let staging = try output.makeStaging()
         do {
@@ -436,8 +508,20 @@ public final class SiteBuilder: @unchecked Sendable {
             report.pagesWritten = hashes.count
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
             if let cache {
-                let used = merged.pages.compactMap { cache.cache.key(for: $0, cache.digests) } + cache.cache.exportKeys(extraPaths, cache.digests)
-                cache.cache.prune(keeping: Set(used))
+                let pageKeys = merged.pages.map { cache.cache.key(for: $0, cache.digests) }
+                let exportKeys = cache.cache.exportKeys(extraPaths, cache.digests)
+                var used = Set(pageKeys.compactMap { $0 } + exportKeys)
+                // A site every file of which is in the cache is recorded whole, for a build of the same inputs.
+                if let recordKey, !recordKey.isEmpty, failures.isEmpty, !pageKeys.contains(nil), exportKeys.count == extraPaths.count + 1 {
+                    let files = zip(merged.pages, pageKeys).map { SiteRecord.File(path: $0.path, entry: $1!) }
+                        + zip(extraPaths, exportKeys.dropFirst()).map { SiteRecord.File(path: $0, entry: $1) }
+                    var diagnostics = report.diagnostics
+                    diagnostics.sort()
+                    cache.cache.store(SiteRecord(files: files, diagnostics: diagnostics, audits: report.auditCount,
+                                                 projects: report.projectCount, pages: hashes.count), key: recordKey)
+                    used.insert(recordKey)
+                }
+                cache.cache.prune(keeping: used)
             }
             report.diagnostics.sort()
             if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }

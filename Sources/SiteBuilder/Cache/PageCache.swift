@@ -1,4 +1,5 @@
 import CFileSystem
+import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -120,6 +121,30 @@ struct PageCache: Sendable {
     func exportKeys(_ paths: [String], _ digests: Digests) -> [String] {
         guard let key = exportsKey(digests) else { return [] }
         return [key] + paths.map { exportKey($0, digests) }
+    }
+
+    /// The entry of the site record for these inputs: every source file's reading key (its bytes,
+    /// place, configuration and tool), the projects' files, what the scan said, theme and settings.
+    func recordKey(files: [(path: String, key: String)], projectFiles: [String: ContentScanner.ProjectFile],
+                   scanDiagnostics: [Diagnostic]) -> String {
+        var hash = FNV1a(seed: settings)
+        hash.add("site record 1\u{0}")
+        for file in files.sorted(by: { $0.path < $1.path }) { hash.add("\(file.path)\u{0}\(file.key)\u{0}") }
+        for slug in projectFiles.keys.sorted() { hash.add("\(slug)\u{0}\(projectFiles[slug]!.text ?? "\u{1}")\u{0}") }
+        for diagnostic in scanDiagnostics { hash.add(diagnostic.formatted + "\u{0}") }
+        return String(hash.value, radix: 16) + ".page"
+    }
+
+    func record(_ key: String) -> SiteRecord? {
+        guard let data = FileManager.default.contents(atPath: folder.path + "/" + key) else { return nil }
+        return try? JSONDecoder().decode(SiteRecord.self, from: data)
+    }
+
+    func store(_ record: SiteRecord, key: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(record) else { return }
+        store(Array(data), key: key)
     }
 
     /// Copies a cached page to `path`; false when there is none (or it cannot be copied).

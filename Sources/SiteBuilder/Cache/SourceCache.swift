@@ -31,10 +31,14 @@ public struct SourceCache: Sendable {
     public let folder: URL
     /// Hash of the configuration and of the tool, shared by every key of one build.
     let fingerprint: UInt64
+    /// Held while a build uses the folder: bodies are read from its entries when pages are written,
+    /// so another build must not prune them meanwhile.
+    private let lock: OutputLock
 
-    init(folder: URL, configuration: String) throws {
+    init(folder: URL, configuration: String, display: String) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock = try OutputLock(output: folder, display: display)
         var hash = FNV1a()
         hash.add("audit-site source cache 1\u{0}")
         hash.add(configuration)
@@ -61,14 +65,37 @@ public struct SourceCache: Sendable {
         return String(hash.value, radix: 16) + "-\(bytes.count).entry"
     }
 
-    func load(_ key: String) -> (Entry, RenderedBody)? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(key).path), data.count >= 8 else { return nil }
-        let length = data.prefix(8).reduce(0) { $0 << 8 | Int($1) }
-        guard length >= 0, length <= data.count - 8 else { return nil }
-        let json = data.subdata(in: 8..<(8 + length))
-        guard let entry = try? JSONDecoder().decode(Entry.self, from: json) else { return nil }
-        let html = String(decoding: data.subdata(in: (8 + length)..<data.count), as: UTF8.self)
-        return (entry, RenderedBody(html: html, toc: entry.toc))
+    /// The key of a report as it is on disk now, read before reading proper (`SiteBuilder.restore`).
+    func currentKey(for file: ContentScanner.SourceFile, maximumFileSize: Int) -> String {
+        guard file.stamp.size <= maximumFileSize else { return "too-large-\(file.stamp.size)" }
+        guard let data = FileManager.default.contents(atPath: file.path) else { return "unreadable" }
+        return key(for: file, bytes: data)
+    }
+
+    /// Where a cached body is: its entry file, and the range of its bytes there.
+    struct BodyPlace {
+        let path: String
+        let offset: Int
+        let length: Int
+    }
+
+    /// The reading of an entry; its body is left in the file, where the pages that show it read it
+    /// (with a page cache, most never do).
+    func load(_ key: String) -> (Entry, BodyPlace)? {
+        let path = folder.appendingPathComponent(key).path
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size >= 8 else { return nil }
+        var header = [UInt8](repeating: 0, count: 8)
+        guard pread(descriptor, &header, 8, 0) == 8 else { return nil }
+        let length = header.reduce(0) { $0 << 8 | Int($1) }
+        guard length >= 0, length <= Int(info.st_size) - 8 else { return nil }
+        var json = Data(count: length)
+        let read = json.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, 8) }
+        guard read == length, let entry = try? JSONDecoder().decode(Entry.self, from: json) else { return nil }
+        return (entry, BodyPlace(path: path, offset: 8 + length, length: Int(info.st_size) - 8 - length))
     }
 
     /// Writes an entry through a temporary file and a rename: a killed build leaves no half entry.

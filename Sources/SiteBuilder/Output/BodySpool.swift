@@ -19,6 +19,9 @@ final class BodySpool: @unchecked Sendable {
         /// The body itself when it could not be spooled (no temporary file, a full disk): kept in
         /// memory rather than lost.
         var inline: String? = nil
+        /// A file other than the spool that holds the body at `offset` (a `--cache` entry, which the
+        /// build's lock on the cache folder keeps in place): nothing is copied until a page needs it.
+        var file: String? = nil
     }
 
     private let fd: Int32
@@ -67,6 +70,12 @@ final class BodySpool: @unchecked Sendable {
     func load(_ entry: Entry) -> RenderedBody {
         if let inline = entry.inline { return RenderedBody(html: inline, toc: entry.toc) }
         guard entry.length > 0 else { return RenderedBody(html: "", toc: entry.toc) }
+        var fd = self.fd
+        if let file = entry.file {
+            fd = open(file, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return RenderedBody(html: "", toc: entry.toc) }
+        }
+        defer { if entry.file != nil { close(fd) } }
         var bytes = [UInt8](repeating: 0, count: entry.length)
         let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
             var read = 0

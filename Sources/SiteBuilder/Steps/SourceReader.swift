@@ -72,9 +72,10 @@ struct SourceReader: Sendable {
             return (source, diagnostics)
         }
         let key = cache.key(for: file, bytes: data)
-        if let (entry, body) = cache.load(key) {
+        if let (entry, place) = cache.load(key) {
+            let body = BodySpool.Entry(offset: place.offset, length: place.length, toc: entry.toc, file: place.path)
             let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
-                                      body: spool.store(body), diagnostics: entry.diagnostics, cacheKey: key, fromCache: true)
+                                      body: body, diagnostics: entry.diagnostics, cacheKey: key, fromCache: true)
             return (source, entry.diagnostics)
         }
         let (read, diagnostics, body) = read(file, data: data, stamp: stamp)

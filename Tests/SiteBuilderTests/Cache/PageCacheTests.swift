@@ -40,9 +40,9 @@ import Testing
         #expect(first.pagesFromCache == 0)
         let pages = expected.keys.filter { $0.hasSuffix(".html") }.count
         // Every file of the site, exports included, but the output's manifest; plus the list of the
-        // files besides pages.
+        // files besides pages and the record of the whole site.
         #expect(expected.keys.contains(".audit-site-manifest"))
-        #expect(cachedPages.count == expected.count - 1 + 1)
+        #expect(cachedPages.count == expected.count - 1 + 2)
         let (second, copied) = try build(into: "second")
         #expect(second.pagesFromCache == pages)
         #expect(copied == expected)
@@ -65,7 +65,7 @@ import Testing
         #expect(pages.contains("fr/projects/other/index.html"))
         #expect(report.pagesFromCache == pages.count - rendered)
         // The cache holds this build's files only.
-        #expect(cachedPages.count == fresh.count)
+        #expect(cachedPages.count == fresh.count + 1)
     }
 
     @Test func aNewThemeFileOrBaseURLRendersEveryPageAgain() throws {
@@ -89,5 +89,29 @@ import Testing
         #expect(rebuilt == expected)
         let (third, _) = try build(into: "third")
         #expect(third.pagesFromCache == pages)
+    }
+
+    /// Nothing changed (a push that touched no report): the site is copied back whole, without
+    /// reading a report, and the build says what the first one said — errors included, which a
+    /// strict build still refuses.
+    @Test func anUnchangedSiteIsCopiedWholeWithItsDiagnostics() throws {
+        try site.write("content/other/2025-04-01-broken.fr.md", "---\ndate: [unclosed\n---\n# Rapport\n")
+        let (first, expected) = try build(into: "first")
+        #expect(first.errorCount > 0)
+        let (second, copied) = try build(into: "second")
+        #expect(copied == expected)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.auditCount == first.auditCount && second.pagesWritten == first.pagesWritten)
+        #expect(second.timings.contains { $0.step == "restore" } && !second.timings.contains { $0.step == "read" })
+        var options = site.options(strict: true, output: site.root.appendingPathComponent("strict"))
+        options.cacheDirectory = cache
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("strict").path))
+        // One byte more in one report: read and built again, then recorded anew.
+        try site.write("content/other/2025-03-01-audit.fr.md", "# Audit\n\nUne phrase.\n")
+        let (third, _) = try build(into: "third")
+        #expect(third.timings.contains { $0.step == "read" })
+        let (fourth, _) = try build(into: "fourth")
+        #expect(!fourth.timings.contains { $0.step == "read" })
     }
 }

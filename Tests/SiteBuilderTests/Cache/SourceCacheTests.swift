@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SiteBuilder
 import Testing
 
@@ -63,6 +66,8 @@ import Testing
             default: try Data([0, 0, 0, 0, 0, 0, 0, 40] + Array("{\"language\": 3}".utf8)).write(to: url)
             }
         }
+        // The readings alone: without the pages, no recorded site is copied back and reports are read.
+        try FileManager.default.removeItem(at: cache.appendingPathComponent("pages"))
         let (report, rebuilt) = try build(into: "second")
         #expect(report.sourcesFromCache == 0)
         #expect(rebuilt == expected)
@@ -77,6 +82,25 @@ import Testing
         let (report, _) = try build(into: "second")
         #expect(report.sourcesFromCache == 0)
         #expect(entries.count == 6)
+    }
+
+    /// Bodies are read from the cache's entries while pages are written: a second build must not prune
+    /// them meanwhile, so it stops with a message naming the folder.
+    @Test func aCacheFolderInUseIsRefused() throws {
+        _ = try build(into: "first")
+        let lockPath = site.root.appendingPathComponent(".cache.lock").path
+        let holder = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        #expect(holder >= 0)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        #expect {
+            _ = try self.build(into: "second")
+        } throws: { error in
+            "\(error)".contains("is writing to") && "\(error)".contains("cache")
+        }
+        flock(holder, LOCK_UN)
+        let (report, _) = try build(into: "third")
+        #expect(report.sourcesFromCache == 6)
     }
 
     @Test func aCacheFolderThatCannotBeMadeIsAClearError() throws {
