@@ -41,6 +41,14 @@ struct FileWatcher: Sendable {
     func run(from baseline: Snapshot, onChange: @Sendable ([String]) async -> Void) async {
         var last = baseline
         let events = useKernelEvents ? KernelFileEvents.make(watching: paths, ignoring: ignored) : nil
+        if events != nil {
+            // Edits made between the baseline and the watches (during the first build) raised no event:
+            // look at everything once, now that nothing can be missed any more.
+            let current = snapshot()
+            let changed = Self.changedPaths(from: last, to: current)
+            last = current
+            if !changed.isEmpty, !Task.isCancelled { await onChange(changed) }
+        }
         let intervalMilliseconds = Int32(interval.components.seconds * 1000 + interval.components.attoseconds / 1_000_000_000_000_000)
         while !Task.isCancelled {
             if let events {
@@ -54,7 +62,10 @@ struct FileWatcher: Sendable {
                 }
                 let current: Snapshot
                 switch touched {
-                case .everything: current = snapshot()
+                case .everything:
+                    // Events were lost, folder creations among them: watch every folder again.
+                    events.rewatch()
+                    current = snapshot()
                 case .paths(let paths): current = refreshed(last, at: paths)
                 }
                 let changed = Self.changedPaths(from: last, to: current)

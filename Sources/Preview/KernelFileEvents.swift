@@ -25,18 +25,21 @@ final class KernelFileEvents: @unchecked Sendable {
     /// The folder of each watch, by watch descriptor (touched only on `queue`).
     private var folders: [Int32: String] = [:]
     private let ignored: String?
+    /// What `make` was asked to watch, for `rewatch`.
+    private let paths: [String]
     private static let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE
                                      | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    private init(descriptor: Int32, ignored: String?) {
+    private init(descriptor: Int32, paths: [String], ignored: String?) {
         self.descriptor = descriptor
+        self.paths = paths
         self.ignored = ignored
     }
 
     static func make(watching paths: [String], ignoring ignored: String?) -> KernelFileEvents? {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        let events = KernelFileEvents(descriptor: descriptor, ignored: ignored)
+        let events = KernelFileEvents(descriptor: descriptor, paths: paths, ignored: ignored)
         events.queue.sync { events.watch(paths) }
         return events
     }
@@ -57,6 +60,11 @@ final class KernelFileEvents: @unchecked Sendable {
                 add((path as NSString).deletingLastPathComponent)
             }
         }
+    }
+
+    /// Watches every folder again (after lost events, some of which may have been folders created).
+    func rewatch() {
+        queue.sync { watch(paths) }
     }
 
     private func add(_ path: String) {
@@ -121,5 +129,6 @@ final class KernelFileEvents: @unchecked Sendable {
     #else
     static func make(watching paths: [String], ignoring ignored: String?) -> KernelFileEvents? { nil }
     func wait(milliseconds: Int32) async -> Touched? { nil }
+    func rewatch() {}
     #endif
 }

@@ -82,7 +82,7 @@ public struct SiteRenderer: Sendable {
             return try theme.page("project", model: ProjectPage(project: project, portal: portal, page: page).model(layout: layout))
         case .audit(_, let id):
             guard let audit = portal.audit(id), let project = portal.project(audit.project) else { throw RenderError.unknown(plan.path) }
-            return try theme.page("audit", model: AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
+            return try theme.page("audit", model: try AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
         case .gap(_, let slug, let id):
             guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
             return try theme.page("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))
@@ -128,10 +128,13 @@ public struct SiteRenderer: Sendable {
 
 public enum RenderError: Error, CustomStringConvertible {
     case unknown(String)
+    /// The audit's text in that language could not be read back (a spool or cache file gone).
+    case unavailableText(String, String)
 
     public var description: String {
         switch self {
         case .unknown(let path): "nothing to render for \(path)"
+        case .unavailableText(let audit, let language): "the \(language) text of \(audit) could not be read back"
         }
     }
 }

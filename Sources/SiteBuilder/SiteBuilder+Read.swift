@@ -16,7 +16,12 @@ extension SiteBuilder {
     /// load → scan → read → merge, reusing what `previous` left valid.
     /// load → scan: what every build starts with.
     func survey(_ report: inout BuildReport, reusing previous: BuildCache?) throws -> (Loaded, ContentScanner.Result) {
-        if previous == nil { spool.reset() }
+        if previous == nil {
+            // Bodies of the kept build live in the spool: forget that build before emptying it, so a
+            // full rebuild that fails leaves nothing that points into it (the next one starts over).
+            lock.withLock { cache = nil }
+            spool.reset()
+        }
         let loaded = try timed("load", &report) { _ in try previous?.loaded ?? load() }
         let scan = try timed("scan", &report) { _ in try scanner(loaded).scan() }
         report.diagnostics += scan.diagnostics
@@ -144,7 +149,7 @@ extension SiteBuilder {
         let frozen = bodies
         let renderer = SiteRenderer(portal: portal, theme: loaded.theme, settings: loaded.settings, vocabulary: loaded.config.vocabulary,
                                     ids: loaded.ids, cache: keepsCaches ? exports : nil) { [spool] auditID, language in
-            frozen[auditID]?[language].map(spool.load)
+            frozen[auditID]?[language].flatMap(spool.load)
         }
         // The page list follows the projects, their audits and GAPs, in order: kept when none of those moved.
         let samePages = previous.map { old in

@@ -76,6 +76,9 @@ extension SiteBuilder {
             }
             report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             report.pagesWritten = hashes.count
+            // What the build itself said, for the site record (the swap's own messages are said anew by
+            // the build that restores it).
+            let buildDiagnostics = report.diagnostics.sorted()
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
             if let cache {
                 let pageKeys = merged.pages.map { cache.cache.key(for: $0, cache.digests) }
@@ -85,9 +88,7 @@ extension SiteBuilder {
                 if let recordKey, !recordKey.isEmpty, failures.isEmpty, !pageKeys.contains(nil), exportKeys.count == extraPaths.count + 1 {
                     let files = zip(merged.pages, pageKeys).map { SiteRecord.File(path: $0.path, entry: $1!) }
                         + zip(extraPaths, exportKeys.dropFirst()).map { SiteRecord.File(path: $0, entry: $1) }
-                    var diagnostics = report.diagnostics
-                    diagnostics.sort()
-                    cache.cache.store(SiteRecord(files: files, diagnostics: diagnostics, audits: report.auditCount,
+                    cache.cache.store(SiteRecord(files: files, diagnostics: buildDiagnostics, audits: report.auditCount,
                                                  projects: report.projectCount, pages: hashes.count), key: recordKey)
                     used.insert(recordKey)
                 }
@@ -126,10 +127,11 @@ extension SiteBuilder {
             if previous[path] == nil { listChanged = true }
             now[path] = PageFiles.contentHash(data)
         }
-        // Search files the new index no longer has (its shards follow the words of the portal).
+        // Files besides pages the site no longer has: search shards (they follow the words of the
+        // portal), the feeds of a project that went away.
         if extras {
             let current = Set(extraFiles.map(\.0))
-            for path in previous.keys where path.hasPrefix("data/search/") && !current.contains(path) {
+            for path in previous.keys where !path.hasSuffix(".html") && !current.contains(path) {
                 try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(path))
                 now[path] = nil
                 listChanged = true

@@ -131,6 +131,34 @@ import Testing
         try expectSameAsFullBuild(site, after: builder)
     }
 
+    /// `serve --cache`: a new `site.yaml` loads the settings again while the kept build still holds
+    /// the cache folder (the process does not refuse itself), and a broken one, then a report edit,
+    /// lose no text (the bodies the kept build pointed to are not reused after a failed full build).
+    @Test func settingsChangesWithACacheFolderLoseNothing() throws {
+        let site = try TestSite(fixture: "timeline")
+        defer { site.remove() }
+        var options = site.options()
+        options.cacheDirectory = site.root.appendingPathComponent("cache")
+        let builder = SiteBuilder(options: options)
+        builder.keepsCaches = true
+        try builder.build()
+        let config = try String(contentsOf: site.config, encoding: .utf8)
+        try site.write("site.yaml", config + "\n# a comment\n")
+        try touchLater(site.config)
+        try builder.rebuild(changed: [site.config.path], keepOnError: true)
+        try site.write("site.yaml", "languages: [fr, en\n")
+        try touchLater(site.config)
+        #expect(throws: (any Error).self) { try builder.rebuild(changed: [site.config.path], keepOnError: true) }
+        try site.write("site.yaml", config)
+        try touchLater(site.config)
+        let file = site.content.appendingPathComponent("acme/2025-01-10-audit.fr.md")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nUne phrase de plus.\n").write(to: file, atomically: true, encoding: .utf8)
+        try touchLater(file)
+        try builder.rebuild(changed: [file.path, site.config.path], keepOnError: true)
+        #expect(site.page("fr/projects/acme/2025-01-10-audit/index.html").contains("Une phrase de plus."))
+        try expectSameAsFullBuild(site, after: builder)
+    }
+
     /// A seeded series of edits of every kind — prose, headings that move lines, statuses, severities,
     /// reports added and removed, a translation added and removed, a new title, the project's name — each rebuilt incrementally and compared byte for
     /// byte with a full build of the same content into another folder. The reopened GAP that is

@@ -13,7 +13,7 @@ struct AuditPage {
     let ids: IDMatcher
     let body: SiteRenderer.BodyProvider
 
-    func model(layout: LayoutModel) -> AuditPageModel {
+    func model(layout: LayoutModel) throws -> AuditPageModel {
         let hasOwnText = audit.languages.contains(page.language)
         let textLanguage = hasOwnText ? page.language : audit.sourceLanguage
         let facts = audit.factsByLanguage[textLanguage] ?? audit.facts
@@ -108,7 +108,9 @@ struct AuditPage {
         model.changes = changes()
 
         // The text, rendered once when it was read, with anchors on every line a fact or a GAP page links to.
-        if let output = body(audit.id, textLanguage) {
+        // Every text the audit has was read: a body that cannot be had is a failure, not an empty page.
+        guard let output = body(audit.id, textLanguage) else { throw RenderError.unavailableText(audit.id.description, textLanguage) }
+        do {
             model.body = output.html(linking: knownGaps)
             var toc = HTMLFragment(capacity: output.toc.count * 80)
             for entry in output.toc {

@@ -38,7 +38,7 @@ public struct SourceCache: Sendable {
     init(folder: URL, configuration: String, display: String) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        lock = try OutputLock(output: folder, display: display)
+        lock = try OutputLock.shared(output: folder, display: display)
         var hash = FNV1a()
         hash.add("audit-site source cache 1\u{0}")
         hash.add(configuration)
@@ -47,11 +47,16 @@ public struct SourceCache: Sendable {
         fingerprint = hash.value
     }
 
-    /// The running binary's size and modification time: a rebuilt tool starts a fresh cache.
+    /// The running binary's size and modification time: a rebuilt tool starts a fresh cache. A binary
+    /// that cannot be found (no `/proc`, run through `PATH`) gets an identity of its own for this run,
+    /// so it never reuses what another version of the tool wrote.
     static func toolIdentity() -> String {
         var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else { return "unknown" }
-        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        for path in ["/proc/self/exe", Bundle.main.executablePath, CommandLine.arguments.first].compactMap({ $0 })
+        where stat(path, &info) == 0 {
+            return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+        return "unidentified-" + UUID().uuidString
     }
 
     /// The key of a report's reading.

@@ -67,13 +67,15 @@ final class BodySpool: @unchecked Sendable {
         }
     }
 
-    func load(_ entry: Entry) -> RenderedBody {
+    /// The body back; nil when its bytes cannot be read (its page then fails to render, rather than
+    /// being written, and cached, without its text).
+    func load(_ entry: Entry) -> RenderedBody? {
         if let inline = entry.inline { return RenderedBody(html: inline, toc: entry.toc) }
         guard entry.length > 0 else { return RenderedBody(html: "", toc: entry.toc) }
         var fd = self.fd
         if let file = entry.file {
             fd = open(file, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return RenderedBody(html: "", toc: entry.toc) }
+            guard fd >= 0 else { return nil }
         }
         defer { if entry.file != nil { close(fd) } }
         var bytes = [UInt8](repeating: 0, count: entry.length)
@@ -87,6 +89,6 @@ final class BodySpool: @unchecked Sendable {
             }
             return true
         }
-        return RenderedBody(html: ok ? String(decoding: bytes, as: UTF8.self) : "", toc: entry.toc)
+        return ok ? RenderedBody(html: String(decoding: bytes, as: UTF8.self), toc: entry.toc) : nil
     }
 }

@@ -35,4 +35,24 @@ final class OutputLock: @unchecked Sendable {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+
+    private final class Held: @unchecked Sendable {
+        weak var lock: OutputLock?
+        init(_ lock: OutputLock) { self.lock = lock }
+    }
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [String: Held] = [:]
+
+    /// The lock of `output` for this process: taken once and shared while anything holds it, so a
+    /// `serve` that loads its settings again (a new `site.yaml`) while the previous ones still hold
+    /// the lock of their cache folder does not refuse itself.
+    static func shared(output: URL, display: String) throws -> OutputLock {
+        try registryLock.withLock {
+            if let lock = registry[output.path]?.lock { return lock }
+            let lock = try OutputLock(output: output, display: display)
+            registry[output.path] = Held(lock)
+            return lock
+        }
+    }
 }

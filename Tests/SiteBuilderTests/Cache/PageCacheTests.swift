@@ -114,4 +114,16 @@ import Testing
         let (fourth, _) = try build(into: "fourth")
         #expect(!fourth.timings.contains { $0.step == "read" })
     }
+
+    /// A file the tool did not write (a `CNAME`) is kept and said once, by a built site and a restored one alike.
+    @Test func aRestoredSiteSaysWhatItKeptOnce() throws {
+        _ = try build(into: "out")
+        try site.write("out/CNAME", "audits.example.org\n")
+        let (first, _) = try build(into: "out")
+        let (second, restored) = try build(into: "out")
+        #expect(second.timings.contains { $0.step == "restore" } && !second.timings.contains { $0.step == "read" })
+        #expect(first.diagnostics.filter { $0.code == "output.kept" }.count == 1)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(restored["CNAME"] == Data("audits.example.org\n".utf8))
+    }
 }
