@@ -79,7 +79,9 @@ struct FileWatcherTests {
         task.cancel()
         await task.value
         let all = await calls.all
-        #expect(all.flatMap { $0 }.sorted() == [root + "/content/a.md", root + "/content/sub/b.md"])
+        // Under load the watcher may see a file half-written, then written: the same path twice, in
+        // at most two reports.
+        #expect(Set(all.flatMap { $0 }) == [root + "/content/a.md", root + "/content/sub/b.md"])
         #expect(all.count <= 2)
     }
 
