@@ -1,12 +1,7 @@
 import Diagnostics
-import Dispatch
+import DefaultTheme
 import Extraction
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Markdown
-import DefaultTheme
 import Portal
 import Renderer
 import Templates

@@ -1,15 +1,4 @@
-import Diagnostics
-import Dispatch
-import Extraction
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Markdown
-import DefaultTheme
-import Portal
-import Renderer
-import Templates
 
 /// The step that copies a whole recorded site back from `--cache` when nothing changed.
 extension SiteBuilder {

@@ -1,15 +1,5 @@
-import Diagnostics
-import Dispatch
-import Extraction
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Markdown
-import DefaultTheme
 import Portal
 import Renderer
-import Templates
 
 /// The step that decides what a rebuild renders: the parts of the portal that changed, and the pages
 /// that show them.

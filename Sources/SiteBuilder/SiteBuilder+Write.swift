@@ -1,15 +1,7 @@
 import Diagnostics
 import Dispatch
-import Extraction
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Markdown
-import DefaultTheme
-import Portal
 import Renderer
-import Templates
 
 /// The steps that write: pages (rendered or copied from `--cache`), exports, and the swap.
 extension SiteBuilder {

@@ -2,11 +2,6 @@ import Diagnostics
 import Dispatch
 import Extraction
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import Markdown
-import DefaultTheme
 import Portal
 import Renderer
 import Templates
