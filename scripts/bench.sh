@@ -49,7 +49,7 @@ for audits in "${sizes[@]}"; do
     measure "audit-site --cache (warm)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
     echo "  warm cache / first build: $(ratio "$last" "$mine")"
     # The usual push: one report changed. Its project's pages and the site-wide ones are built again.
-    one=$(find "$corpus" -name '*.md' | sort | head -1); cp "$one" "$work/one.md"
+    one=$(find "$corpus" -name '*.md' | sort | sed -n 1p); cp "$one" "$work/one.md"
     printf '\nOne more sentence for the benchmark.\n' >> "$one"
     measure "audit-site --cache (1 edit)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
     echo "  one report changed / first build: $(ratio "$last" "$mine")"
