@@ -24,8 +24,12 @@ extension SiteBuilder {
     }
 
     /// read → merge, reusing what `previous` left valid.
-    func prepare(_ loaded: Loaded, _ scan: ContentScanner.Result, _ report: inout BuildReport, reusing previous: BuildCache?) -> Prepared {
-        let readings = timed("read", &report) { read(scan.files, loaded, reusing: previous?.readings ?? [:], report: &$0) }
+    /// - Parameter knownKeys: cache keys of the reports by path, when `restore` already hashed them.
+    func prepare(_ loaded: Loaded, _ scan: ContentScanner.Result, _ report: inout BuildReport, reusing previous: BuildCache?,
+                 knownKeys: [String: String] = [:]) -> Prepared {
+        let readings = timed("read", &report) {
+            read(scan.files, loaded, reusing: previous?.readings ?? [:], knownKeys: knownKeys, report: &$0)
+        }
         let merged = timed("merge", &report) { merge(readings, scan: scan, loaded, reusing: previous?.merged, report: &$0) }
         report.auditCount = merged.portal.allAudits.count
         report.projectCount = merged.portal.projects.count
@@ -71,7 +75,7 @@ extension SiteBuilder {
 
     /// Reads every file, in parallel; a file whose stamp matches its previous reading is not read again.
     func read(_ files: [ContentScanner.SourceFile], _ loaded: Loaded, reusing previous: [String: SourceReader.ParsedSource],
-              report: inout BuildReport) -> [SourceReader.ParsedSource] {
+              knownKeys: [String: String] = [:], report: inout BuildReport) -> [SourceReader.ParsedSource] {
         let reader = reader(loaded)
         progress.begin("reading", total: files.count)
         defer { progress.end() }
@@ -81,7 +85,7 @@ extension SiteBuilder {
             if let kept = previous[file.path], kept.file == file {
                 return (kept, kept.diagnostics)
             }
-            return reader.read(file)
+            return reader.read(file, knownKey: knownKeys[file.path])
         }
         var sources: [SourceReader.ParsedSource] = []
         for (source, diagnostics) in results {

@@ -6,17 +6,20 @@ extension SiteBuilder {
     enum Restoration {
         case restored
         /// No site built from these inputs: the build goes on, and records its site under this key.
-        case missed(recordKey: String)
+        /// `keys` are the reports' cache keys by path, hashed here once: reading looks them up
+        /// without reading and hashing the reports again.
+        case missed(recordKey: String, keys: [String: String])
     }
 
     /// With `--cache`, when the cache holds a whole site built from exactly these inputs, copies it
     /// into place and reports what that build reported, without reading a report.
-    func restore(_ loaded: Loaded, _ scan: ContentScanner.Result, _ report: inout BuildReport) throws -> Restoration {
-        guard let pages = loaded.pageCache, let readings = loaded.sourceCache else { return .missed(recordKey: "") }
+    func restore(_ loaded: Loaded, pages: PageCache, readings: SourceCache, _ scan: ContentScanner.Result,
+                 _ report: inout BuildReport) throws -> Restoration {
         let limit = loaded.config.maxFileBytes
         let keys = Parallel.map(scan.files) { file in (path: file.path, key: readings.currentKey(for: file, maximumFileSize: limit)) }
         let recordKey = pages.recordKey(files: keys, projectFiles: scan.projectFiles, scanDiagnostics: scan.diagnostics)
-        guard let record = pages.record(recordKey) else { return .missed(recordKey: recordKey) }
+        let missed = Restoration.missed(recordKey: recordKey, keys: Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a }))
+        guard let record = pages.record(recordKey) else { return missed }
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         var restored = report
         restored.diagnostics = record.diagnostics
@@ -31,7 +34,7 @@ extension SiteBuilder {
             let copied = Parallel.map(record.files) { (file: SiteRecord.File) -> Bool in pages.copy(file.entry, to: folder + "/" + file.path) }
             guard !copied.contains(false) else {
                 try? FileManager.default.removeItem(at: staging)
-                return .missed(recordKey: recordKey)
+                return missed
             }
             restored.diagnostics += try output.swap(in: staging, written: record.files.map(\.path))
         } catch {

@@ -77,7 +77,7 @@ extension SiteBuilder {
                 let exportKeys = cache.cache.exportKeys(extraPaths, cache.digests)
                 var used = Set(pageKeys.compactMap { $0 } + exportKeys)
                 // A site every file of which is in the cache is recorded whole, for a build of the same inputs.
-                if let recordKey, !recordKey.isEmpty, failures.isEmpty, !pageKeys.contains(nil), exportKeys.count == extraPaths.count + 1 {
+                if let recordKey, failures.isEmpty, !pageKeys.contains(nil), exportKeys.count == extraPaths.count + 1 {
                     let files = zip(merged.pages, pageKeys).map { SiteRecord.File(path: $0.path, entry: $1!) }
                         + zip(extraPaths, exportKeys.dropFirst()).map { SiteRecord.File(path: $0, entry: $1) }
                     cache.cache.store(SiteRecord(files: files, diagnostics: buildDiagnostics, audits: report.auditCount,

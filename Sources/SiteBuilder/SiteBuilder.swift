@@ -174,16 +174,18 @@ public final class SiteBuilder: @unchecked Sendable {
              previousDiagnostics: [Diagnostic], _ report: inout BuildReport) throws {
         let (loaded, scan) = try survey(&report, reusing: previous)
         var recordKey: String?
-        if previous == nil, loaded.pageCache != nil {
-            switch try timed("restore", &report, { try restore(loaded, scan, &$0) }) {
+        var knownKeys: [String: String] = [:]
+        if previous == nil, let pages = loaded.pageCache, let readings = loaded.sourceCache {
+            switch try timed("restore", &report, { try restore(loaded, pages: pages, readings: readings, scan, &$0) }) {
             case .restored:
                 lock.withLock { cache = nil }
                 return
-            case .missed(let key):
+            case .missed(let key, let keys):
                 recordKey = key
+                knownKeys = keys
             }
         }
-        let prepared = prepare(loaded, scan, &report, reusing: previous)
+        let prepared = prepare(loaded, scan, &report, reusing: previous, knownKeys: knownKeys)
         if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
         if keepOnError, Self.bringsErrors(report.diagnostics, than: previousDiagnostics) { throw BuildFailure(report: report) }
         let merged = prepared.merged

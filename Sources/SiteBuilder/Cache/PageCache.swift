@@ -149,57 +149,38 @@ struct PageCache: Sendable {
 
     /// Copies a cached page to `path`; false when there is none (or it cannot be copied).
     func copy(_ key: String, to path: String) -> Bool {
-        let source = open(folder.path + "/" + key, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { return false }
-        defer { close(source) }
+        let source = folder.path + "/" + key
+        if Self.copyInKernel(source, to: path) { return true }
+        guard let data = FileManager.default.contents(atPath: source) else { return false }
+        return (try? PageFiles.writeFile(data, to: path)) != nil
+    }
+
+    /// `copy_file_range`: no copy through user space. False where the kernel cannot (another file
+    /// system on an old kernel) or the entry is missing.
+    private static func copyInKernel(_ source: String, to path: String) -> Bool {
+        let from = open(source, O_RDONLY | O_CLOEXEC)
+        guard from >= 0 else { return false }
+        defer { close(from) }
         var info = stat()
-        guard fstat(source, &info) == 0 else { return false }
-        let target = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard target >= 0 else { return false }
-        defer { close(target) }
-        // In the kernel where it can (no copy through user space), else read and write.
+        guard fstat(from, &info) == 0 else { return false }
+        let to = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard to >= 0 else { return false }
+        defer { close(to) }
         var left = Int(info.st_size)
         while left > 0 {
-            let copied = audit_site_copy_range(source, target, UInt(left))
-            if copied > 0 { left -= copied; continue }
-            if copied < 0, errno == EINTR { continue }
-            break
-        }
-        guard left > 0 else { return true }
-        guard lseek(source, off_t(Int(info.st_size) - left), SEEK_SET) >= 0 else { return false }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while left > 0 {
-            let count = read(source, &buffer, min(buffer.count, left))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { write(target, $0.baseAddress! + offset, count - offset) }
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return false }
-                offset += written
-            }
-            left -= count
+            let copied = audit_site_copy_range(from, to, UInt(left))
+            if copied > 0 { left -= copied } else if copied < 0, errno == EINTR { continue } else { return false }
         }
         return true
     }
 
-    /// Keeps a rendered page, through a temporary file and a rename (a killed build leaves no half page).
+    /// Keeps a rendered page (see `CacheFiles`).
     func store(_ bytes: [UInt8], key: String) {
-        let temporary = folder.path + "/.\(key).\(getpid()).tmp"
-        do {
-            try PageFiles.writeFile(bytes, to: temporary)
-            if rename(temporary, folder.path + "/" + key) != 0 { unlink(temporary) }
-        } catch {
-            unlink(temporary)
-        }
+        CacheFiles.store(bytes, as: key, in: folder.path)
     }
 
     /// Deletes every page (and leftover temporary file) this build did not use.
     func prune(keeping used: Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where (name.hasSuffix(".page") || name.hasSuffix(".tmp")) && !used.contains(name) {
-            unlink(folder.path + "/" + name)
-        }
+        CacheFiles.prune(folder.path, suffix: ".page", keeping: used)
     }
 }

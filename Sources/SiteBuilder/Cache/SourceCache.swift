@@ -112,22 +112,12 @@ public struct SourceCache: Sendable {
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: json.count >> shift)) }
         data.append(json)
         data.append(contentsOf: body.html.utf8)
-        let target = folder.appendingPathComponent(key)
-        let temporary = folder.appendingPathComponent(".\(key).\(getpid()).tmp")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-        }
+        CacheFiles.store(data, as: key, in: folder.path)
     }
 
     /// Deletes every entry (and leftover temporary file) whose key is not in `used`.
     func prune(keeping used: Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where (name.hasSuffix(".entry") || name.hasSuffix(".tmp")) && !used.contains(name) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        CacheFiles.prune(folder.path, suffix: ".entry", keeping: used)
     }
 }
 

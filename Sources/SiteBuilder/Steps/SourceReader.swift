@@ -58,12 +58,15 @@ struct SourceReader: Sendable {
     var cache: SourceCache?
 
     /// nil when the file cannot be used at all (the diagnostics say why).
-    func read(_ file: ContentScanner.SourceFile) -> (ParsedSource?, [Diagnostic]) {
+    /// - Parameter knownKey: the file's cache key, when this build already hashed its bytes: a reading
+    ///   found under it is taken without reading the file again.
+    func read(_ file: ContentScanner.SourceFile, knownKey: String? = nil) -> (ParsedSource?, [Diagnostic]) {
         let stamp = file.stamp
         guard stamp.size <= maximumFileSize else {
             return (nil, [.error(file.display, code: "content.too-large",
                                  "file is too large: \(stamp.size / 1_048_576) MiB, over the \(maximumFileSize / 1_048_576) MiB limit (limits: fileSizeMiB in site.yaml); skipped")])
         }
+        if let cache, let knownKey, let cached = cached(file, key: knownKey, in: cache) { return cached }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return (nil, [.error(file.display, code: "content.unreadable", "file cannot be read; skipped")])
         }
@@ -71,19 +74,25 @@ struct SourceReader: Sendable {
             let (source, diagnostics, _) = read(file, data: data, stamp: stamp)
             return (source, diagnostics)
         }
+        // Hashed again from the bytes just read: a key found earlier may be stale (the file was written
+        // meanwhile), and nothing is stored under a key that does not match its bytes.
         let key = cache.key(for: file, bytes: data)
-        if let (entry, place) = cache.load(key) {
-            let body = BodySpool.Entry(offset: place.offset, length: place.length, toc: entry.toc, file: place.path)
-            let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
-                                      body: body, diagnostics: entry.diagnostics, cacheKey: key, fromCache: true)
-            return (source, entry.diagnostics)
-        }
+        if key != knownKey, let cached = cached(file, key: key, in: cache) { return cached }
         let (read, diagnostics, body) = read(file, data: data, stamp: stamp)
         guard let source = read, let body else { return (nil, diagnostics) }
         cache.store(SourceCache.Entry(language: source.language, frontMatter: source.frontMatter, facts: source.facts,
                                       diagnostics: source.diagnostics, toc: body.toc),
                     body: body, key: key)
         return (source.cached(as: key), diagnostics)
+    }
+
+    /// The reading stored under `key`, if there is one.
+    private func cached(_ file: ContentScanner.SourceFile, key: String, in cache: SourceCache) -> (ParsedSource?, [Diagnostic])? {
+        guard let (entry, place) = cache.load(key) else { return nil }
+        let body = BodySpool.Entry(offset: place.offset, length: place.length, toc: entry.toc, file: place.path)
+        let source = ParsedSource(file: file, language: entry.language, frontMatter: entry.frontMatter, facts: entry.facts,
+                                  body: body, diagnostics: entry.diagnostics, cacheKey: key, fromCache: true)
+        return (source, entry.diagnostics)
     }
 
     /// Decodes, repairs, parses and extracts the bytes of a report; the body is also given back as

@@ -126,4 +126,21 @@ import Testing
         #expect(second.diagnostics == first.diagnostics)
         #expect(restored["CNAME"] == Data("audits.example.org\n".utf8))
     }
+
+    /// A record of the site that does not decode costs a build, never a wrong site.
+    @Test func aDamagedSiteRecordBuildsAgain() throws {
+        let (_, expected) = try build(into: "first")
+        let folder = cache.appendingPathComponent("pages")
+        let records = cachedPages.filter { name in
+            (try? Data(contentsOf: folder.appendingPathComponent(name)))?.starts(with: Data("{\"audits\"".utf8)) == true
+        }
+        #expect(records.count == 1)
+        for name in records { try Data("{\"audits\": 1, \"files\": [".utf8).write(to: folder.appendingPathComponent(name)) }
+        let (report, rebuilt) = try build(into: "second")
+        #expect(report.timings.contains { $0.step == "read" })
+        #expect(report.pagesFromCache == expected.keys.filter { $0.hasSuffix(".html") }.count)
+        #expect(rebuilt == expected)
+        let (third, _) = try build(into: "third")
+        #expect(!third.timings.contains { $0.step == "read" })
+    }
 }
