@@ -71,10 +71,13 @@ public struct Table: Sendable, Equatable {
 
 public struct TableRow: Sendable, Equatable {
     public let cells: [[Inline]]
+    /// Each cell's plain text, computed once: every walker reads cells, some of them several times.
+    public let texts: [String]
     public let line: Int
 
     public init(cells: [[Inline]], line: Int) {
         self.cells = cells
+        texts = cells.map(\.plainText)
         self.line = line
     }
 }

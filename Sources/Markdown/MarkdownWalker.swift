@@ -60,39 +60,59 @@ public struct WalkContext: Sendable {
 extension MarkdownDocument {
     /// Walks every block in reading order.
     public func walk<W: MarkdownWalker>(_ walker: inout W) {
-        var context = WalkContext()
-        Self.walk(blocks, &walker, &context)
+        for step in steps {
+            switch step {
+            case .heading(let heading, let context): walker.visitHeading(heading, context: context)
+            case .paragraph(let inlines, let line, let context): walker.visitParagraph(inlines, line: line, context: context)
+            case .list(let list, let context): walker.visitList(list, context: context)
+            case .listItem(let item, let list, let context): walker.visitListItem(item, of: list, context: context)
+            case .table(let table, let context): walker.visitTable(table, context: context)
+            case .codeBlock(let info, let code, let line, let context): walker.visitCodeBlock(info: info, code: code, line: line, context: context)
+            }
+        }
     }
+}
 
-    private static func walk<W: MarkdownWalker>(_ blocks: [Block], _ walker: inout W, _ context: inout WalkContext) {
+/// One visit of a walk: a block and where it sits. A document lists its steps once, when it is made.
+enum WalkStep: Sendable {
+    case heading(Heading, WalkContext)
+    case paragraph([Inline], line: Int, WalkContext)
+    case list(MarkdownList, WalkContext)
+    case listItem(ListItem, of: MarkdownList, WalkContext)
+    case table(Table, WalkContext)
+    case codeBlock(info: String, code: String, line: Int, WalkContext)
+
+    /// The steps of `blocks` in reading order: a heading closes the sections of its level and below,
+    /// lists and quotes count their depth, a list item's blocks know the item's line.
+    static func append(_ blocks: [Block], to steps: inout [WalkStep], context: inout WalkContext) {
         for block in blocks {
             switch block {
             case .heading(let level, let content, let line):
                 let heading = Heading(level: level, content: content, line: line)
                 while let last = context.sections.last, last.level >= level { context.sections.removeLast() }
                 context.sections.append(heading)
-                walker.visitHeading(heading, context: context)
+                steps.append(.heading(heading, context))
             case .paragraph(let inlines, let line):
-                walker.visitParagraph(inlines, line: line, context: context)
+                steps.append(.paragraph(inlines, line: line, context))
             case .blockQuote(let inner, _):
                 context.quoteDepth += 1
-                walk(inner, &walker, &context)
+                append(inner, to: &steps, context: &context)
                 context.quoteDepth -= 1
             case .list(let list):
-                walker.visitList(list, context: context)
+                steps.append(.list(list, context))
                 context.listDepth += 1
                 let enclosingItem = context.listItemLine
                 for item in list.items {
-                    walker.visitListItem(item, of: list, context: context)
+                    steps.append(.listItem(item, of: list, context))
                     context.listItemLine = item.line
-                    walk(item.blocks, &walker, &context)
+                    append(item.blocks, to: &steps, context: &context)
                     context.listItemLine = enclosingItem
                 }
                 context.listDepth -= 1
             case .table(let table):
-                walker.visitTable(table, context: context)
+                steps.append(.table(table, context))
             case .codeBlock(let info, let code, let line):
-                walker.visitCodeBlock(info: info, code: code, line: line, context: context)
+                steps.append(.codeBlock(info: info, code: code, line: line, context))
             case .htmlBlock, .thematicBreak:
                 continue
             }

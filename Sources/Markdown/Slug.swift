@@ -5,47 +5,56 @@ import Foundation
 /// fragment, CSS selector and web server, whatever the report's language.
 public enum Slug {
     public static func make(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var hyphen = false
+        func letters<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            if hyphen, !out.isEmpty { out.append(0x2D) }
+            hyphen = false
+            out.append(contentsOf: bytes)
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) {
-                    if hyphen, !out.isEmpty { out.append("-") }
-                    hyphen = false
-                    out.unicodeScalars.append(scalar)
+                    letters(CollectionOfOne(UInt8(v)))
                 } else if (0x41...0x5A).contains(v) {
-                    if hyphen, !out.isEmpty { out.append("-") }
-                    hyphen = false
-                    out.unicodeScalars.append(Unicode.Scalar(v + 32)!)
+                    letters(CollectionOfOne(UInt8(v + 32)))
                 } else if v == 0x27 {
                     continue // l'équipe → lequipe, as GitHub does
                 } else {
                     hyphen = true
                 }
+            } else if v < 0x250 {
+                // Latin letters with accents, folded once (the accents of French and most European text).
+                let folded = latin[Int(v) - 0x80]
+                if folded.isEmpty { hyphen = true } else { letters(folded) }
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue // a combining accent (`se\u{301}curite`, a file name in NFD) belongs to its letter
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-                    .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
-                    .replacingOccurrences(of: "ß", with: "ss")
-                let ascii = folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
-                if ascii.isEmpty {
-                    hyphen = true
-                } else {
-                    if hyphen, !out.isEmpty { out.append("-") }
-                    hyphen = false
-                    for a in ascii { out.unicodeScalars.append(Unicode.Scalar(a.value >= 0x41 && a.value <= 0x5A ? a.value + 32 : a.value)!) }
-                }
+            } else if let folded = fold(scalar) {
+                if folded.isEmpty { hyphen = true } else { letters(folded) }
             } else if v == 0x2019 {
                 continue
             } else {
                 hyphen = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The ASCII letters and digits a letter or number folds to (empty: it separates words), or nil
+    /// for any other scalar.
+    private static func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
+        let folded = String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+            .replacingOccurrences(of: "ß", with: "ss")
+        let ascii = folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+        return ascii.map { UInt8($0.value >= 0x41 && $0.value <= 0x5A ? $0.value + 32 : $0.value) }
+    }
+
+    /// `fold` of U+0080–U+024F, empty where the scalar separates words.
+    private static let latin: [[UInt8]] = (0x80..<0x250).map { fold(Unicode.Scalar(UInt32($0))!) ?? [] }
 }
 
 /// Gives every heading of a page a stable, unique id (`resume-executif`, `resume-executif-1`, …).

@@ -6,23 +6,23 @@ import Markdown
 /// A sentence that asks for it (`All findings must be fixed`) or denies it (`not all`, `aucun`) is no
 /// such statement.
 enum ClosureStatement {
-    static let quantifiers: Set<Substring> = ["all", "every", "each", "tous", "toutes", "ensemble", "chacun", "chacune", "totalite"]
-    static let nouns: Set<Substring> = [
+    static let quantifiers: WordSet = ["all", "every", "each", "tous", "toutes", "ensemble", "chacun", "chacune", "totalite"]
+    static let nouns: WordSet = [
         "finding", "findings", "issue", "issues", "vulnerability", "vulnerabilities", "gap", "gaps", "observation", "observations",
         "constat", "constats", "ecart", "ecarts", "point", "points", "recommandation", "recommandations", "recommendation",
         "recommendations", "anomalie", "anomalies", "non", "vulnerabilites", "vulnerabilite", "nonconformities", "remarques",
     ]
-    static let doneWords: Set<Substring> = [
+    static let doneWords: WordSet = [
         "fixed", "resolved", "remediated", "addressed", "corrected", "closed", "mitigated", "corrige", "corriges", "corrigees",
         "corrigee", "resolu", "resolus", "resolues", "traite", "traites", "traitees", "leve", "leves", "levees", "clos", "closes",
         "fermes", "fermees", "remedie", "remedies", "implemented", "implementes", "implementees",
     ]
-    static let negations: Set<Substring> = [
+    static let negations: WordSet = [
         "not", "no", "none", "pas", "aucun", "aucune", "ne", "n'ont", "n'a", "n'est", "must", "should", "doivent", "devront",
         "doit", "devra", "need", "needs", "will", "shall", "if", "si", "once", "lorsque", "quand", "until", "jusqu'a",
     ]
     /// `with the exception of F-2024-09`, `sauf B-4`: the IDs named after these stay as they were.
-    static let exceptionWords: Set<Substring> = ["except", "exception", "excepted", "sauf", "hormis", "excepte", "exceptee", "but"]
+    static let exceptionWords: WordSet = ["except", "exception", "excepted", "sauf", "hormis", "excepte", "exceptee", "but"]
 
     /// The closure a paragraph states, with the IDs it names as exceptions.
     static func read(_ text: String, line: Int, ids: IDMatcher, vocabulary: Vocabulary) -> EarlierClosure? {

@@ -33,7 +33,7 @@ enum PriorityScale {
         mutating func visitTable(_ table: Table, context: WalkContext) {
             guard !found else { return }
             for row in table.rows {
-                for cell in row.cells where Self.hasP0(cell.plainText) {
+                for text in row.texts where Self.hasP0(text) {
                     found = true
                     return
                 }

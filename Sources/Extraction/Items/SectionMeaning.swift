@@ -66,7 +66,7 @@ struct SectionMeaning {
 
     /// Words that may surround a level in a severity section's heading (`High Risk`, `Major Gaps (4)`,
     /// `Constats critiques`, `Low severity findings`).
-    static let sectionFiller: Set<Substring> = [
+    static let sectionFiller: WordSet = [
         "risk", "risks", "severity", "severite", "issue", "issues", "finding", "findings", "vulnerability", "vulnerabilities",
         "vulnerabilite", "vulnerabilites", "gap", "gaps", "ecart", "ecarts", "constat", "constats", "point", "points",
         "probleme", "problemes", "non", "conformite", "conformites", "nonconformities", "nonconformity", "level", "niveau",

@@ -7,29 +7,47 @@ import Foundation
 enum StatedLevel {
     /// Pieces of a line between separators and parentheses.
     static func segments(_ text: String) -> [String] {
+        // On bytes: every separator is ASCII or a lead byte (`·` C2 B7, `–` E2 80 93, `—` E2 80 94),
+        // and a byte before `- ` that is a space is the scalar before it.
         var pieces: [String] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var previous: Unicode.Scalar?
-        var i = scalars.startIndex
-        func flush(upTo end: String.UnicodeScalarView.Index) {
-            let piece = String(Substring(scalars[start..<end])).trimmingWhitespace()
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var previous: UInt8?
+        var i = bytes.startIndex
+        func flush(upTo end: String.Index) {
+            let piece = String(text[start..<end]).trimmingWhitespace()
             if !piece.isEmpty { pieces.append(piece) }
         }
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            let next = scalars.index(after: i)
-            if s == "(" || s == ")" || s == "[" || s == "]" || s == "|" || s == "·" || s == "—" || s == "–" || s == "," || s == ";" {
-                flush(upTo: i)
-                start = next
-            } else if s == "-" || s == ":", next < scalars.endIndex, scalars[next] == " ", previous != nil, previous == " " || s == ":" {
-                flush(upTo: i)
-                start = next
+        func byte(after index: String.Index, _ offset: Int) -> UInt8? {
+            var k = index
+            for _ in 0..<offset {
+                guard k != bytes.endIndex else { return nil }
+                k = bytes.index(after: k)
             }
-            previous = s
-            i = next
+            return k == bytes.endIndex ? nil : bytes[k]
         }
-        flush(upTo: scalars.endIndex)
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            var length = 0
+            switch b {
+            case 0x28, 0x29, 0x5B, 0x5D, 0x7C, 0x2C, 0x3B: length = 1
+            case 0xC2 where byte(after: i, 1) == 0xB7: length = 2
+            case 0xE2 where byte(after: i, 1) == 0x80 && (byte(after: i, 2) == 0x93 || byte(after: i, 2) == 0x94): length = 3
+            case 0x2D where byte(after: i, 1) == 0x20 && previous == 0x20: length = 1
+            case 0x3A where byte(after: i, 1) == 0x20 && previous != nil: length = 1
+            default: break
+            }
+            if length > 0 {
+                flush(upTo: i)
+                i = bytes.index(i, offsetBy: length)
+                start = i
+                previous = 0x80 // not a space
+            } else {
+                previous = b
+                i = bytes.index(after: i)
+            }
+        }
+        flush(upTo: bytes.endIndex)
         return pieces
     }
 

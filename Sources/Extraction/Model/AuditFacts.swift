@@ -71,6 +71,7 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
 
     static func snippet(of text: String) -> String {
         // The text's lines joined by single spaces, cut after 160 characters: only the start is looked at.
+        if let ascii = asciiSnippet(of: text) { return ascii }
         var flat = ""
         var count = 0
         var pendingSpace = false
@@ -91,6 +92,30 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
         guard count > 160 else { return flat }
         let cut = flat.prefix(160)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+
+    /// The same on bytes, for a text whose first 161 characters are ASCII (each byte a character,
+    /// `\r\n` a newline either way); nil otherwise.
+    private static func asciiSnippet(of text: String) -> String? {
+        var flat: [UInt8] = []
+        flat.reserveCapacity(164)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte >= 0x0A && byte <= 0x0D {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if pendingSpace {
+                flat.append(0x20)
+                pendingSpace = false
+            }
+            flat.append(byte)
+            if flat.count > 160 { break }
+        }
+        guard flat.count > 160 else { return String(decoding: flat, as: UTF8.self) }
+        let cut = flat[..<160]
+        return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
     }
 
     public init(level: Int, text: String, anchor: String, line: Int) {

@@ -85,3 +85,40 @@ public enum ByteSearch {
         return true
     }
 }
+
+/// `text.split(separator: " ")` over UTF-8 bytes.
+///
+/// The rules cut every key into words, and the standard library's `split` walks `Character`s
+/// (grapheme breaking on every step): it was the largest single cost of reading a paragraph. This
+/// overload is more specific than `Collection.split(separator:maxSplits:omittingEmptySubsequences:)`,
+/// so it is the one chosen when only the separator is given. An ASCII separator cuts at its byte
+/// (a combining mark after a separator, which would make one `Character` of both, does not occur in
+/// the folded keys it runs on); any other separator falls back to the standard library.
+extension String {
+    func split(separator: Character) -> [Substring] {
+        self[...].split(separator: separator)
+    }
+}
+
+extension Substring {
+    func split(separator: Character) -> [Substring] {
+        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte < 0x80 else {
+            return split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
+        }
+        var words: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var i = start
+        while i != bytes.endIndex {
+            if bytes[i] == byte {
+                if start != i { words.append(self[start..<i]) }
+                i = bytes.index(after: i)
+                start = i
+            } else {
+                i = bytes.index(after: i)
+            }
+        }
+        if start != bytes.endIndex { words.append(self[start..<bytes.endIndex]) }
+        return words
+    }
+}

@@ -3,7 +3,10 @@
 struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Phrases by their first word, longest first: a lookup per word of the text, not per phrase.
     private var byFirstWord: [Substring: [(tokens: [Substring], value: Value)]] = [:]
+    /// The same, looked up by bytes: the walker asks it for every word of every line.
+    private var firstWords = WordMap<[(tokens: [Substring], value: Value)]>([])
     private var whole: [String: Value] = [:]
+    private var wholeKeys = WordMap<Value>([])
     /// Words of the longest phrase: a text of more words cannot match whole.
     private(set) var longestPhrase = 0
 
@@ -15,6 +18,14 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         byFirstWord[first]!.sort { $0.tokens.count > $1.tokens.count }
         longestPhrase = max(longestPhrase, tokens.count)
         if whole[key] == nil { whole[key] = value }
+        reindex()
+    }
+
+    /// Rebuilds the byte-keyed lookups after a change (vocabularies change when they are loaded and
+    /// when a report states its own legend, never while lines are read).
+    private mutating func reindex() {
+        firstWords = WordMap(byFirstWord.map { (String($0.key), $0.value) })
+        wholeKeys = WordMap(whole.map { ($0.key, $0.value) })
     }
 
     /// Gives a phrase a new meaning, replacing the one it had (a report's own legend).
@@ -26,6 +37,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         whole[key] = nil
         add(phrase, value)
         whole[key] = value
+        reindex()
     }
 
     /// The leftmost match in an already-normalised key, with the matched phrase.
@@ -42,7 +54,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         let words = key.split(separator: " ")
         for start in words.indices {
             if onlyAtStart, start > words.startIndex { return nil }
-            guard let candidates = byFirstWord[words[start]] else { continue }
+            guard let candidates = firstWords[words[start]] else { continue }
             for entry in candidates where entry.tokens.count <= words.count - start {
                 var ok = true
                 for offset in 1..<max(1, entry.tokens.count) where words[start + offset] != entry.tokens[offset] {
@@ -57,6 +69,6 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The value when the whole key is one of the phrases (used for column headers and labels).
     func matchesWhole(_ key: String) -> Value? {
-        whole[key]
+        wholeKeys[key]
     }
 }

@@ -5,23 +5,45 @@ import Markdown
 /// punctuation turned into single spaces. `Sécurité**` and `SECURITE` both become `securite`.
 public enum TextNormalizer {
     public static func key(_ text: String) -> String {
+        if let key = text.utf8.withContiguousStorageIfAvailable(key(utf8:)) { return key }
+        return Array(text.utf8).withUnsafeBufferPointer(key(utf8:))
+    }
+
+    /// The key, read on UTF-8 bytes: ASCII straight through, Latin letters from a byte table, other
+    /// scalars decoded and folded one by one (it runs on every line of every report).
+    private static func key(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                // ASCII: the common case, straight to bytes.
-                var byte = UInt8(v)
-                if byte >= 0x41 && byte <= 0x5A { byte += 32 }
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x3F || byte == 0x27 {
+        var i = 0
+        let n = text.count
+        let ascii = asciiKeyBytes
+        while i < n {
+            let lead = text[i]
+            if lead < 0x80 {
+                let byte = ascii[Int(lead)]
+                if byte != 0 {
                     if pendingSpace, !out.isEmpty { out.append(0x20) }
                     pendingSpace = false
                     out.append(byte)
                 } else {
                     pendingSpace = true
                 }
-            } else if let folded = fold(scalar) {
+                i += 1
+                continue
+            }
+            let (value, length) = decode(text, at: i)
+            i += length
+            if value < 0x250 {
+                let entry = latinBytes[Int(value) - 0x80]
+                if entry.separates {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: latinFolded[Int(entry.start)..<Int(entry.start) + Int(entry.count)])
+                }
+            } else if let folded = fold(Unicode.Scalar(value)!) {
                 if pendingSpace, !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
                 out.append(contentsOf: folded.utf8)
@@ -31,6 +53,30 @@ public enum TextNormalizer {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// `asciiTable` as bytes, 0 for a character that separates words.
+    private static let asciiKeyBytes: [UInt8] = asciiTable.map { $0?.utf8.first ?? 0 }
+
+    /// The scalar that starts at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(text[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(text[i + 1] & 0x3F) << 6 | UInt32(text[i + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(text[i + 1] & 0x3F) << 12 | UInt32(text[i + 2] & 0x3F) << 6 | UInt32(text[i + 3] & 0x3F), 4)
+    }
+
+    /// `latinTable` as bytes: where each scalar's folded bytes start in `latinFolded`, and how many
+    /// (none for a scalar that separates words).
+    private static let latinBytes: [(start: UInt16, count: UInt8, separates: Bool)] = {
+        var start = 0
+        return latinTable.map { folded in
+            defer { start += folded?.utf8.count ?? 0 }
+            return (UInt16(start), UInt8(folded?.utf8.count ?? 0), folded == nil)
+        }
+    }()
+    private static let latinFolded: [UInt8] = latinTable.flatMap { Array(($0 ?? "").utf8) }
 
     /// Key of a single scalar: ASCII letters and digits lower-cased, accented Latin letters folded,
     /// `?` kept (it is a status of its own), `'` kept inside words; everything else separates words.
@@ -86,33 +132,61 @@ public enum TextNormalizer {
     }
 
     /// Removes leading badges, numbering and markup from a title: `🔍 1.2 **Rollback**` → `Rollback`.
-    /// Works on scalars without Foundation: it runs on every table row and list item.
+    /// Works on UTF-8 bytes without Foundation: it runs on every table row and list item.
     public static func cleanTitle(_ text: String) -> String {
         // Most lines open and close on a letter and have no asterisk: nothing to remove.
         if let first = text.utf8.first, let last = text.utf8.last, isPlainLetter(first), isPlainLetter(last) || last == 0x2E,
            !text.utf8.contains(0x2A) {
             return text
         }
-        var scalars = Array(text.unicodeScalars)
         // Markup asterisks anywhere (`**Rollback**`): they are emphasis, not text.
-        if scalars.contains("*") { scalars.removeAll { $0 == "*" } }
-        var start = 0
-        var end = scalars.count
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{00A0}" || s == "\t" || s == "\u{202F}" }
-        while start < end, isEmojiLike(scalars[start]) || isSpace(scalars[start]) || scalars[start] == "_" || scalars[start] == "#" { start += 1 }
-        // Leading outline numbers: "1.", "1.2", "2)", "3 -".
-        var i = start
-        while i < end, (scalars[i].value >= 0x30 && scalars[i].value <= 0x39) || scalars[i] == "." { i += 1 }
-        if i > start, scalars[start..<i].contains(where: { $0 != "." }), i < end,
-           isSpace(scalars[i]) || scalars[i] == ")" || scalars[i - 1] == "." {
-            while i < end, isSpace(scalars[i]) || scalars[i] == ")" || scalars[i] == "-" || scalars[i] == "–" || scalars[i] == "—" { i += 1 }
-            start = i
+        var bytes = Array(text.utf8)
+        if bytes.contains(0x2A) { bytes.removeAll { $0 == 0x2A } }
+        return bytes.withUnsafeBufferPointer { b in
+            let count = b.count
+            func scalar(at i: Int) -> (value: UInt32, length: Int) { decode(b, at: i) }
+            /// The scalar that ends just before byte `end`.
+            func scalar(before end: Int) -> (value: UInt32, length: Int) {
+                var lead = end - 1
+                while lead > 0, b[lead] & 0xC0 == 0x80 { lead -= 1 }
+                return (decode(b, at: lead).value, end - lead)
+            }
+            func isSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0xA0 || v == 0x09 || v == 0x202F }
+            func isBadge(_ v: UInt32) -> Bool { isEmojiLike(Unicode.Scalar(v)!) }
+            var start = 0
+            var end = count
+            while start < end {
+                let (v, length) = scalar(at: start)
+                guard isBadge(v) || isSpace(v) || v == 0x5F || v == 0x23 else { break }
+                start += length
+            }
+            // Leading outline numbers: "1.", "1.2", "2)", "3 -".
+            var i = start
+            var digits = false
+            while i < end, (b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2E {
+                if b[i] != 0x2E { digits = true }
+                i += 1
+            }
+            if i > start, digits, i < end, isSpace(scalar(at: i).value) || b[i] == 0x29 || b[i - 1] == 0x2E {
+                while i < end {
+                    let (v, length) = scalar(at: i)
+                    guard isSpace(v) || v == 0x29 || v == 0x2D || v == 0x2013 || v == 0x2014 else { break }
+                    i += length
+                }
+                start = i
+            }
+            while end > start {
+                let (v, length) = scalar(before: end)
+                guard isBadge(v) || isSpace(v) || v == 0x5F else { break }
+                end -= length
+            }
+            while start < end {
+                let (v, length) = scalar(at: start)
+                guard isSpace(v) else { break }
+                start += length
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
         }
-        while end > start, isEmojiLike(scalars[end - 1]) || isSpace(scalars[end - 1]) || scalars[end - 1] == "_" { end -= 1 }
-        while start < end, isSpace(scalars[start]) { start += 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start..<end])
-        return String(out)
     }
 }
 

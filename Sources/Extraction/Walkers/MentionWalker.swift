@@ -29,7 +29,7 @@ struct MentionWalker: MarkdownWalker {
 
     mutating func visitTable(_ table: Table, context: WalkContext) {
         for row in [table.header] + table.rows {
-            for cell in row.cells { scan(cell.plainText, line: row.line) }
+            for text in row.texts { scan(text, line: row.line) }
         }
     }
 

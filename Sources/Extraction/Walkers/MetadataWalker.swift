@@ -151,14 +151,14 @@ struct MetadataWalker {
         visitor.onTable = { table, walk in
             guard walk.listDepth == 0 || inHeader else { return }
             // A mission log: a first column of dates; its last row is when the audit ended.
-            let logged = table.rows.compactMap { row in row.cells.first.flatMap { dates.firstDate(in: $0.plainText) }.map { ($0, row.line) } }
+            let logged = table.rows.compactMap { row in row.texts.first.flatMap { dates.firstDate(in: $0) }.map { ($0, row.line) } }
             if logged.count >= 3, logged.count * 3 >= table.rows.count * 2, logDate == nil, let last = logged.max(by: { $0.0 < $1.0 }) {
                 logDate = last
                 return
             }
             // | Date | 2025-03-10 | metadata tables (two columns, label then value)
             for row in [table.header] + table.rows where row.cells.count == 2 {
-                consider(TextLine(text: row.cells[0].plainText + ": " + row.cells[1].plainText, inlines: [], line: row.line))
+                consider(TextLine(text: row.texts[0] + ": " + row.texts[1], inlines: [], line: row.line))
             }
         }
         document.walk(&visitor)

@@ -16,19 +16,19 @@ struct TableReader {
         self.context = context
         columnCount = max(table.header.cells.count, table.rows.map(\.cells.count).max() ?? 0)
         roles = (0..<columnCount).map { column in
-            context.vocabulary.columnRole(forHeader: column < table.header.cells.count ? table.header.cells[column].plainText : "")
+            context.vocabulary.columnRole(forHeader: column < table.header.cells.count ? table.header.texts[column] : "")
         }
         idColumn = nil
         idColumn = findIDColumn()
     }
 
     func header(_ column: Int) -> String {
-        column < table.header.cells.count ? table.header.cells[column].plainText : ""
+        column < table.header.cells.count ? table.header.texts[column] : ""
     }
 
     func cell(_ row: TableRow, _ column: Int?) -> String {
         guard let column, column < row.cells.count else { return "" }
-        return row.cells[column].plainText
+        return row.texts[column]
     }
 
     /// The column holding a role; with several (`Baseline score | Current score`), the current one.

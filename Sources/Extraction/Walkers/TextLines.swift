@@ -37,7 +37,7 @@ enum TextLines {
                 current = []
                 line += 1
                 // After a soft break the text goes on unless the line just ended a sentence.
-                let ended = lines.last?.text.last.map { ".!?:;".contains($0) } ?? true
+                let ended = lines.last?.text.utf8.last.map { [0x2E, 0x21, 0x3F, 0x3A, 0x3B].contains($0) } ?? true
                 continues = inline == .softBreak && !ended
             default:
                 current.append(inline)
@@ -53,7 +53,7 @@ enum TextLines {
         let utf8 = text.utf8
         // The first colon (ASCII, or the full-width one some editors produce), found on bytes.
         var colon = utf8.firstIndex(of: UInt8(ascii: ":"))
-        if colon == nil, let wide = text.firstIndex(of: "：") { colon = wide }
+        if colon == nil, utf8.contains(0xEF) { colon = text.firstIndex(of: "：") }
         guard let colon, utf8.distance(from: utf8.startIndex, to: colon) <= 240 else { return nil }
         let label = text[..<colon].trimmingWhitespace()
         let afterColon = text[colon...].dropFirst()

@@ -37,8 +37,13 @@ public struct RenderedBody: Sendable {
             var i = 0
             var start = 0
             // U+E002 is EE 80 82 in UTF-8, U+E003 is EE 80 83.
+            guard let base = bytes.baseAddress else { return "" }
             while i + 2 < bytes.count {
-                guard bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 else { i += 1; continue }
+                // Mentions are few in a long body: the C library finds each lead byte.
+                guard let found = memchr(base + i, 0xEE, bytes.count - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard i + 2 < bytes.count else { break }
+                guard bytes[i + 1] == 0x80, bytes[i + 2] == 0x82 else { i += 1; continue }
                 var end = i + 3
                 while end + 2 < bytes.count, !(bytes[end] == 0xEE && bytes[end + 1] == 0x80 && bytes[end + 2] == 0x83) { end += 1 }
                 guard end + 2 < bytes.count else { break }

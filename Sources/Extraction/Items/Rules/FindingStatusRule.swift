@@ -80,7 +80,7 @@ struct FindingStatusRule: ItemRule {
         guard let open = state.openFinding, table.columnCount == 2 else { return false }
         var claimed = false
         for row in [table.table.header] + table.table.rows where row.cells.count == 2 {
-            let label = row.cells[0].plainText, value = row.cells[1].plainText
+            let label = row.texts[0], value = row.texts[1]
             if FindingParts.isStatusLabel(label), let status = Self.status(of: value, state: state) {
                 state.collector.stateStatus(status, text: value, line: row.line, forItemAt: open.index)
                 claimed = true

@@ -4,16 +4,16 @@ import Markdown
 /// `12 vulnérabilités dont 2 critiques et 4 élevées`. Kept to be compared with what was understood;
 /// the line defines no item.
 struct ProseCountRule: ItemRule {
-    static let nouns: Set<Substring> = [
+    static let nouns: WordSet = [
         "gap", "gaps", "finding", "findings", "issue", "issues", "vulnerability", "vulnerabilities", "constat", "constats",
         "ecart", "ecarts", "vulnerabilite", "vulnerabilites", "point", "points", "anomalie", "anomalies", "nonconformities",
         "conformites", "observations", "failles", "faille", "risques", "risks",
     ]
 
-    static let linking: Set<Substring> = ["rated", "classified", "classees", "classes", "of", "de", "at", "jugees", "juges", "noted"]
+    static let linking: WordSet = ["rated", "classified", "classees", "classes", "of", "de", "at", "jugees", "juges", "noted"]
 
     /// `one critical, two high`, `une critique et deux élevées`.
-    static let numberWords: [Substring: Int] = [
+    static let numberWords: WordMap<Int> = [
         "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
         "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
