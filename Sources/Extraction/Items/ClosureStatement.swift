@@ -6,17 +6,19 @@ import Markdown
 /// A sentence that asks for it (`All findings must be fixed`) or denies it (`not all`, `aucun`) is no
 /// such statement.
 enum ClosureStatement {
-    static let quantifiers: WordSet = ["all", "every", "each", "tous", "toutes", "ensemble", "chacun", "chacune", "totalite"]
+    static let quantifierWords = ["all", "every", "each", "tous", "toutes", "ensemble", "chacun", "chacune", "totalite"]
+    static let quantifiers = WordSet(quantifierWords)
     static let nouns: WordSet = [
         "finding", "findings", "issue", "issues", "vulnerability", "vulnerabilities", "gap", "gaps", "observation", "observations",
         "constat", "constats", "ecart", "ecarts", "point", "points", "recommandation", "recommandations", "recommendation",
         "recommendations", "anomalie", "anomalies", "non", "vulnerabilites", "vulnerabilite", "nonconformities", "remarques",
     ]
-    static let doneWords: WordSet = [
+    static let doneWordList = [
         "fixed", "resolved", "remediated", "addressed", "corrected", "closed", "mitigated", "corrige", "corriges", "corrigees",
         "corrigee", "resolu", "resolus", "resolues", "traite", "traites", "traitees", "leve", "leves", "levees", "clos", "closes",
         "fermes", "fermees", "remedie", "remedies", "implemented", "implementes", "implementees",
     ]
+    static let doneWords = WordSet(doneWordList)
     static let negations: WordSet = [
         "not", "no", "none", "pas", "aucun", "aucune", "ne", "n'ont", "n'a", "n'est", "must", "should", "doivent", "devront",
         "doit", "devra", "need", "needs", "will", "shall", "if", "si", "once", "lorsque", "quand", "until", "jusqu'a",
@@ -62,16 +64,18 @@ enum ClosureStatement {
     /// Most paragraphs have no quantifier or no word of completion: one look at the whole paragraph's
     /// words rules them out before it is cut into sentences.
     static func mayClose(words: [Substring]) -> Bool {
-        var quantified = false
-        var done = false
+        var seen: UInt8 = 0
         for word in words {
-            let bare = withoutArticle(word)
-            if !quantified, quantifiers.contains(bare) { quantified = true }
-            if !done, doneWords.contains(bare) { done = true }
-            if quantified && done { return true }
+            if let kind = quantifierOrDone[withoutArticle(word)] {
+                seen |= kind
+                if seen == 3 { return true }
+            }
         }
         return false
     }
+
+    /// Quantifiers (1) and words of completion (2) in one table: one lookup per word of a paragraph.
+    private static let quantifierOrDone = WordMap<UInt8>(quantifierWords.map { ($0, 1) } + doneWordList.map { ($0, 2) })
 
     static func closesEverything(_ key: String) -> Bool {
         let words = words(of: key)

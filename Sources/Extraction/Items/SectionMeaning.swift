@@ -80,7 +80,7 @@ struct SectionMeaning {
     /// `### 3.2 High` high, `### Major Gaps (4)` high, `## ⛔ POINTS BLOQUANTS` critical.
     static func severitySection(_ text: String, vocabulary: Vocabulary) -> (Severity, String)? {
         let cleaned = TextNormalizer.cleanTitle(text)
-        let words = TextNormalizer.key(cleaned).split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
+        let words = TextNormalizer.key(cleaned).split(separator: " ").filter { !$0.isAllNumbers }
         guard !words.isEmpty, words.count <= 5 else { return nil }
         // `Points faibles` are weaknesses (findings of every level), `Points forts` strengths: not levels.
         if ["points faibles", "point faible", "points forts", "point fort"].contains(words.joined(separator: " ")) { return nil }

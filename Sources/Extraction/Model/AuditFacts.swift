@@ -71,7 +71,7 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
 
     static func snippet(of text: String) -> String {
         // The text's lines joined by single spaces, cut after 160 characters: only the start is looked at.
-        if let ascii = asciiSnippet(of: text) { return ascii }
+        if let simple = simpleSnippet(of: text) { return simple }
         var flat = ""
         var count = 0
         var pendingSpace = false
@@ -94,28 +94,36 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
-    /// The same on bytes, for a text whose first 161 characters are ASCII (each byte a character,
-    /// `\r\n` a newline either way); nil otherwise.
-    private static func asciiSnippet(of text: String) -> String? {
+    /// The same on scalars, for a text whose first 161 characters are each one scalar: Latin letters,
+    /// their punctuation, no combining marks or emoji sequences (`\r\n` is a newline either way).
+    /// Nil for any other text, which `snippet` reads by characters.
+    private static func simpleSnippet(of text: String) -> String? {
         var flat: [UInt8] = []
-        flat.reserveCapacity(164)
+        flat.reserveCapacity(200)
+        var count = 0
+        var cut = 0 // bytes of the first 160 characters
         var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte >= 0x0A && byte <= 0x0D {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x202F...0x205F).contains(v) || v == 0x20AC else { return nil }
+            if (0x0A...0x0D).contains(v) || v == 0x85 {
                 pendingSpace = !flat.isEmpty
                 continue
             }
             if pendingSpace {
                 flat.append(0x20)
+                count += 1
+                if count == 160 { cut = flat.count }
                 pendingSpace = false
             }
-            flat.append(byte)
-            if flat.count > 160 { break }
+            flat.append(contentsOf: UTF8.encode(scalar)!)
+            count += 1
+            if count == 160 { cut = flat.count }
+            if count > 160 { break }
         }
-        guard flat.count > 160 else { return String(decoding: flat, as: UTF8.self) }
-        let cut = flat[..<160]
-        return String(decoding: cut[..<(cut.lastIndex(of: 0x20) ?? cut.endIndex)], as: UTF8.self) + "…"
+        guard count > 160 else { return String(decoding: flat, as: UTF8.self) }
+        let head = flat[..<cut]
+        return String(decoding: head[..<(head.lastIndex(of: 0x20) ?? head.endIndex)], as: UTF8.self) + "…"
     }
 
     public init(level: Int, text: String, anchor: String, line: Int) {

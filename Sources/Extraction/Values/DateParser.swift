@@ -9,6 +9,9 @@ public struct DateParser: Sendable {
 
     /// The first complete date in `text`.
     public func firstDate(in text: String) -> AuditDate? {
+        // Every date this parser knows has a year of four ASCII digits: one byte scan rules most
+        // lines out before they are cut into tokens.
+        guard text.hasFourDigitRun else { return nil }
         let tokens = Self.tokens(text)
         for index in tokens.indices {
             if let date = date(at: index, in: tokens) { return date }
@@ -18,6 +21,7 @@ public struct DateParser: Sendable {
 
     /// Every complete date in `text`, in order.
     public func allDates(in text: String) -> [AuditDate] {
+        guard text.hasFourDigitRun else { return [] }
         let tokens = Self.tokens(text)
         return tokens.indices.compactMap { date(at: $0, in: tokens) }
     }

@@ -11,6 +11,9 @@ public enum ScoreParser {
 
     /// The first score in `text`. `defaultScale` applies to a bare number (a column headed `Note /20`).
     public static func firstScore(in text: String, line: Int, defaultScale: Double? = nil) -> Outcome? {
+        // Every score starts with an ASCII digit: one byte scan rules most texts out before they are
+        // cut into characters.
+        guard text.hasASCIIDigit else { return nil }
         let chars = Array(text)
         var i = 0
         while i < chars.count {

@@ -208,3 +208,16 @@ extension String {
         return false
     }
 }
+
+extension Substring {
+    /// `allSatisfy(\.isNumber)`, decided on bytes for ASCII words (the words of keys nearly always
+    /// are) and by characters only for the others (`½`, `①`).
+    var isAllNumbers: Bool {
+        var ascii = true
+        for byte in utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if byte < 0x30 || byte > 0x39 { return false }
+        }
+        return ascii || allSatisfy(\.isNumber)
+    }
+}

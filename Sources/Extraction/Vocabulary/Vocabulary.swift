@@ -181,7 +181,7 @@ public struct Vocabulary: Sendable {
         if let role = columns.matchesWhole(key) { return role }
         // "Current score", "Baseline score": the noun at the end decides; "Score (/20)", "Sévérité
         // estimée", "Status now": else the first word.
-        let words = key.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }
+        let words = key.split(separator: " ").filter { !$0.isAllNumbers }
         if words.count > 1, let last = words.last, let role = columns.matchesWhole(String(last)) { return role }
         if let first = words.first, let role = columns.matchesWhole(String(first)) { return role }
         return nil

@@ -34,8 +34,13 @@ struct FindingLabelRule: ItemRule {
 
     /// `Finding 1: title` → (gap, "1", "title"); nil for anything else.
     static func parse(_ text: String) -> (Item.Kind, String, String)? {
+        // A number must follow the noun: an ASCII line without a digit names no finding.
+        guard text.hasASCIIDigit || text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
-        let key = TextNormalizer.key(cleaned)
+        // Only the start of the key is compared: fold the first 64 scalars, and the whole line only
+        // when they give too short a key to decide (a key of a prefix is a prefix of the key).
+        var key = TextNormalizer.key(String(cleaned.unicodeScalars.prefix(64)))
+        if key.utf8.count < 32, cleaned.unicodeScalars.count > 64 { key = TextNormalizer.key(cleaned) }
         for (noun, kind) in nouns where key.hasPrefix(noun + " ") {
             // After the noun: `1`, `#3`, `n°2`, `no 2`, then a separator and the title.
             var rest = cleaned.drop { $0 != " " }.drop { $0 == " " }
