@@ -9,12 +9,13 @@ RELEASE_FLAGS := -c release --product audit-site --static-swift-stdlib
 
 .PHONY: site test deps build release install serve check check-site bench fuzz sanitize clean
 
-## Install the C library audit-site links (cmark-gfm with its GFM extensions) when it is missing.
+## Install the C libraries audit-site links (cmark-gfm with its GFM extensions, the mimalloc
+## allocator) when they are missing.
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
-	  echo "Installing cmark-gfm (Debian packages)…"; \
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/mimalloc.h ]; then \
+	  echo "Installing cmark-gfm and mimalloc (Debian packages)…"; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	  $(SUDO) apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev; \
 	fi
 
 build: deps

@@ -53,6 +53,13 @@ extension String {
     public func trimmingWhitespace() -> String {
         // Fast path: nothing to trim when both ends are plain visible ASCII.
         if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }
+        // Or when the first scalar is no space and the last is a Latin letter or a punctuation mark
+        // that joins nothing before it (`Sécurité`, `… voir B-4 »`): a character's whitespace is its
+        // first scalar's.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
+           (0xA1...0x2FF).contains(last.value) || (0x2010...0x2027).contains(last.value) || (0x2030...0x205E).contains(last.value) {
+            return self
+        }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])

@@ -33,18 +33,21 @@ enum TextLines {
         for inline in inlines {
             switch inline {
             case .softBreak, .lineBreak:
-                lines.append(TextLine(text: current.plainText, inlines: current, line: line, continuesSentence: continues))
-                current = []
+                let text = current.plainText
+                if !text.isEmpty { lines.append(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
+                current.removeAll(keepingCapacity: true)
                 line += 1
-                // After a soft break the text goes on unless the line just ended a sentence.
-                let ended = lines.last?.text.utf8.last.map { [0x2E, 0x21, 0x3F, 0x3A, 0x3B].contains($0) } ?? true
+                // After a soft break the text goes on unless the line just ended a sentence (an empty
+                // line ends none).
+                let ended = text.utf8.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3A || $0 == 0x3B } ?? true
                 continues = inline == .softBreak && !ended
             default:
                 current.append(inline)
             }
         }
-        lines.append(TextLine(text: current.plainText, inlines: current, line: line, continuesSentence: continues))
-        return lines.filter { !$0.text.isEmpty }
+        let text = current.plainText
+        if !text.isEmpty { lines.append(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
+        return lines
     }
 
     /// Splits `Label: value` (also `**Label:** value`, `Label : value`, `Label — value`).
