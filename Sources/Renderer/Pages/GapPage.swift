@@ -30,8 +30,8 @@ struct GapPage {
                          lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
             history.raw("</li>\n")
         }
-        let definitionLines = Set(gap.entries.map { "\($0.auditID)#\($0.line)" })
-        let references = gap.references.filter { !definitionLines.contains("\($0.auditID)#\($0.line)") }
+        let definitionLines = Set(gap.entries.map { Place(audit: $0.auditID, line: $0.line) })
+        let references = gap.references.filter { !definitionLines.contains(Place(audit: $0.auditID, line: $0.line)) }
         var refs = HTMLFragment(capacity: references.count * 300)
         for ref in references {
             let audit = portal.audit(ref.auditID)
@@ -43,7 +43,9 @@ struct GapPage {
             refs.text(page.date(audit?.date))
             refs.raw(" · ")
             if let anchor = ref.sectionAnchor, let audit {
-                let sectionPage = page.link(audit: audit, line: 0).split(separator: "#").first.map(String.init) ?? auditLink
+                let lineLink = page.link(audit: audit, line: 0)
+                let path = lineLink.utf8.firstIndex(of: UInt8(ascii: "#")).map { lineLink[..<$0] } ?? lineLink[...]
+                let sectionPage = path.isEmpty ? lineLink.split(separator: "#").first.map(String.init) ?? auditLink : String(path)
                 refs.link(sectionPage + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
             } else {
                 refs.text(page.t("gap.noSection"))
@@ -61,5 +63,11 @@ struct GapPage {
             stale: gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) },
             severityChanges: changes.count > 1 ? changes.map { page.severityLabel($0) }.joined(separator: " → ") : nil,
             historyHTML: history.html, referencesHTML: refs.html)
+    }
+
+    /// A line of an audit: where the GAP is defined, or mentioned.
+    private struct Place: Hashable {
+        let audit: AuditID
+        let line: Int
     }
 }
