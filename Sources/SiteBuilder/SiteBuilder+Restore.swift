@@ -29,7 +29,7 @@ extension SiteBuilder {
         }
         let staging = try output.makeStaging()
         do {
-            try PageFiles.makeDirectories(Set(record.files.map { ($0.path as NSString).deletingLastPathComponent }), in: staging)
+            try PageFiles.makeDirectories(Set(record.files.map { PageFiles.parent(of: $0.path) }), in: staging)
             let folder = staging.path
             let copied = Parallel.map(record.files) { (file: SiteRecord.File) -> Bool in pages.copy(file.entry, to: folder + "/" + file.path) }
             guard !copied.contains(false) else {

@@ -153,7 +153,7 @@ extension SiteBuilder {
     ///   a one-shot build has a page cache, and it keeps no hashes).
     func render(_ merged: Merged, pages: [PagePlan], into folder: URL, compareWith previous: [String: Int],
                 cache: (cache: PageCache, digests: PageCache.Digests)? = nil) throws -> ([String: Int], [Diagnostic], copied: Int) {
-        try PageFiles.makeDirectories(Set(pages.map { ($0.path as NSString).deletingLastPathComponent }), in: folder)
+        try PageFiles.makeDirectories(Set(pages.map { PageFiles.parent(of: $0.path) }), in: folder)
         let profile = ProcessInfo.processInfo.environment["AUDIT_SITE_PROFILE"] != nil ? RenderProfile() : nil
         defer { profile?.print() }
         progress.begin("writing", total: pages.count)

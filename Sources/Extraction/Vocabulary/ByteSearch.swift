@@ -91,9 +91,11 @@ public enum ByteSearch {
 /// The rules cut every key into words, and the standard library's `split` walks `Character`s
 /// (grapheme breaking on every step): it was the largest single cost of reading a paragraph. This
 /// overload is more specific than `Collection.split(separator:maxSplits:omittingEmptySubsequences:)`,
-/// so it is the one chosen when only the separator is given. An ASCII separator cuts at its byte
-/// (a combining mark after a separator, which would make one `Character` of both, does not occur in
-/// the folded keys it runs on); any other separator falls back to the standard library.
+/// so it is the one chosen when only the separator is given, and it cuts exactly where that one does:
+/// at an ASCII separator whose neighbours are ASCII too (and not the other half of `\r\n`), a
+/// `Character` of its own. A separator next to a non-ASCII byte may share a character with it (a
+/// Thai or Devanagari mark after a space), and `;`, `` ` `` and `K` have non-ASCII equivalents
+/// (U+037E, U+1FEF, U+212A): those texts, and other separators, go to the standard library.
 extension String {
     func split(separator: Character) -> [Substring] {
         self[...].split(separator: separator)
@@ -102,21 +104,28 @@ extension String {
 
 extension Substring {
     func split(separator: Character) -> [Substring] {
-        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte < 0x80 else {
+        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte < 0x80,
+              byte != UInt8(ascii: ";"), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "K") else {
             return split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
         }
         var words: [Substring] = []
         let bytes = utf8
         var start = bytes.startIndex
+        var previous: UInt8 = 0
         var i = start
         while i != bytes.endIndex {
-            if bytes[i] == byte {
+            let current = bytes[i]
+            let after = bytes.index(after: i)
+            if current == byte {
+                let next = after == bytes.endIndex ? 0 : bytes[after]
+                guard previous < 0x80, next < 0x80, !(previous == 0x0D && byte == 0x0A), !(byte == 0x0D && next == 0x0A) else {
+                    return split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
+                }
                 if start != i { words.append(self[start..<i]) }
-                i = bytes.index(after: i)
-                start = i
-            } else {
-                i = bytes.index(after: i)
+                start = after
             }
+            previous = current
+            i = after
         }
         if start != bytes.endIndex { words.append(self[start..<bytes.endIndex]) }
         return words

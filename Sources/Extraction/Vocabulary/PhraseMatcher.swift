@@ -16,16 +16,12 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         guard let first = tokens.first else { return }
         byFirstWord[first, default: []].append((tokens, value))
         byFirstWord[first]!.sort { $0.tokens.count > $1.tokens.count }
+        firstWords.update(String(first), byFirstWord[first]!)
         longestPhrase = max(longestPhrase, tokens.count)
-        if whole[key] == nil { whole[key] = value }
-        reindex()
-    }
-
-    /// Rebuilds the byte-keyed lookups after a change (vocabularies change when they are loaded and
-    /// when a report states its own legend, never while lines are read).
-    private mutating func reindex() {
-        firstWords = WordMap(byFirstWord.map { (String($0.key), $0.value) })
-        wholeKeys = WordMap(whole.map { ($0.key, $0.value) })
+        if whole[key] == nil {
+            whole[key] = value
+            wholeKeys.update(key, value)
+        }
     }
 
     /// Gives a phrase a new meaning, replacing the one it had (a report's own legend).
@@ -37,7 +33,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         whole[key] = nil
         add(phrase, value)
         whole[key] = value
-        reindex()
+        wholeKeys.update(key, value)
     }
 
     /// The leftmost match in an already-normalised key, with the matched phrase.

@@ -2,15 +2,18 @@
 ///
 /// The rules look every word of every line up in small vocabularies (`all`, `fixed`, `constats`…).
 /// With `Set<Substring>` each lookup hashes the word with SipHash and compares candidates with
-/// `String`'s Unicode-aware equality; here a word is hashed with FNV-1a over its bytes and compared
-/// with `memcmp`-like loops. Keys are folded (`TextNormalizer.key`), so bytes are the right notion of
-/// equality: canonical equivalence plays no part.
+/// `String`'s Unicode-aware equality; here an ASCII word (what folded keys nearly always are) is
+/// hashed with FNV-1a over its bytes and compared byte for byte, which is the same equality for
+/// ASCII. A word with other bytes is looked up as before, by `String` equality (canonical
+/// equivalence: Hebrew points in either order are one word), among the keys that are not ASCII.
 struct WordMap<Value: Sendable>: Sendable {
     /// Every key's bytes, one after another.
     private var bytes: [UInt8] = []
     /// Open-addressed slots: index into `entries`, or -1 when empty. Its size is a power of two.
     private var slots: [Int32]
     private var entries: [(start: Int32, count: Int32, hash: UInt32, value: Value)] = []
+    /// Keys with a byte outside ASCII, by `String` equality.
+    private var unicode: [String: Value] = [:]
 
     init(_ pairs: [(String, Value)]) {
         var size = 8
@@ -19,13 +22,30 @@ struct WordMap<Value: Sendable>: Sendable {
         for (key, value) in pairs { insert(key, value) }
     }
 
-    var count: Int { entries.count }
+    var count: Int { entries.count + unicode.count }
 
     /// Adds a key; the first value given for a key is kept.
     private mutating func insert(_ key: String, _ value: Value) {
+        set(key, value, replacing: false)
+    }
+
+    /// Gives `key` this value, whether it had one or not.
+    mutating func update(_ key: String, _ value: Value) {
+        set(key, value, replacing: true)
+    }
+
+    private mutating func set(_ key: String, _ value: Value, replacing: Bool) {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
+            if replacing || unicode[key] == nil { unicode[key] = value }
+            return
+        }
         let keyBytes = Array(key.utf8)
         let hash = keyBytes.withUnsafeBufferPointer(Self.hash)
-        if keyBytes.withUnsafeBufferPointer({ slot(for: $0, hash: hash).found }) { return }
+        let existing = keyBytes.withUnsafeBufferPointer { slot(for: $0, hash: hash) }
+        if existing.found {
+            if replacing { entries[existing.entry].value = value }
+            return
+        }
         entries.append((Int32(bytes.count), Int32(keyBytes.count), hash, value))
         bytes += keyBytes
         if entries.count * 2 > slots.count {
@@ -73,19 +93,37 @@ struct WordMap<Value: Sendable>: Sendable {
         }
     }
 
-    private func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Value? {
+    /// The value of an ASCII word; for any other word, `.notASCII`.
+    private func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Lookup {
+        var ascii = true
+        for byte in word where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        guard ascii else { return .notASCII }
         let (found, index) = slot(for: word, hash: Self.hash(word))
-        return found ? entries[index].value : nil
+        return .ascii(found ? entries[index].value : nil)
+    }
+
+    private enum Lookup {
+        case ascii(Value?)
+        case notASCII
     }
 
     subscript(_ word: Substring) -> Value? {
-        if let value = word.utf8.withContiguousStorageIfAvailable({ lookup($0) }) { return value }
-        return Array(word.utf8).withUnsafeBufferPointer { lookup($0) }
+        let found = word.utf8.withContiguousStorageIfAvailable(lookup) ?? Array(word.utf8).withUnsafeBufferPointer(lookup)
+        switch found {
+        case .ascii(let value): return value
+        case .notASCII: return unicode.isEmpty ? nil : unicode[String(word)]
+        }
     }
 
     subscript(_ word: String) -> Value? {
-        if let value = word.utf8.withContiguousStorageIfAvailable({ lookup($0) }) { return value }
-        return Array(word.utf8).withUnsafeBufferPointer { lookup($0) }
+        let found = word.utf8.withContiguousStorageIfAvailable(lookup) ?? Array(word.utf8).withUnsafeBufferPointer(lookup)
+        switch found {
+        case .ascii(let value): return value
+        case .notASCII: return unicode.isEmpty ? nil : unicode[word]
+        }
     }
 }
 

@@ -39,7 +39,7 @@ enum TextLines {
                 line += 1
                 // After a soft break the text goes on unless the line just ended a sentence (an empty
                 // line ends none).
-                let ended = text.utf8.last.map { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F || $0 == 0x3A || $0 == 0x3B } ?? true
+                let ended = Self.endsSentence(text)
                 continues = inline == .softBreak && !ended
             default:
                 current.append(inline)
@@ -48,6 +48,19 @@ enum TextLines {
         let text = current.plainText
         if !text.isEmpty { lines.append(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
         return lines
+    }
+
+    /// True when the line's last character is `.`, `!`, `?`, `:` or `;` (or the line is empty).
+    /// Decided on the last two bytes when they are ASCII (a character of its own); otherwise by
+    /// characters, where `;` is also U+037E.
+    static func endsSentence(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let last = bytes.last else { return true }
+        let beforeLast = bytes.count > 1 ? bytes[bytes.index(bytes.endIndex, offsetBy: -2)] : 0
+        if last < 0x80, beforeLast < 0x80 {
+            return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A || last == 0x3B
+        }
+        return text.last.map { ".!?:;".contains($0) } ?? true
     }
 
     /// Splits `Label: value` (also `**Label:** value`, `Label : value`, `Label — value`).

@@ -81,7 +81,7 @@ struct OutputFolder {
     /// Files the previous build wrote (relative paths), from its manifest.
     func previousManifest() -> Set<String> {
         guard let text = try? String(contentsOf: url.appendingPathComponent(Self.manifestName), encoding: .utf8) else { return [] }
-        return Set(text.split(separator: "\n").map(String.init))
+        return Set(text.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// Moves the staging folder into place, carrying over whatever the previous build did not write.
@@ -96,7 +96,7 @@ struct OutputFolder {
             let ours = previousManifest()
             let writtenSet = Set(written)
             var kept: [String] = []
-            try carryOver(from: url, to: staging, relative: "", ours: ours, written: writtenSet, kept: &kept, diagnostics: &diagnostics)
+            try carryOver(from: url.path, to: staging.path, relative: "", ours: ours, written: writtenSet, kept: &kept, diagnostics: &diagnostics)
             if !kept.isEmpty {
                 diagnostics.append(.info(display, code: "output.kept",
                     "kept \(kept.count) file\(kept.count == 1 ? "" : "s") this tool did not write: \(kept.prefix(5).joined(separator: ", "))\(kept.count > 5 ? ", …" : "")"))
@@ -104,13 +104,13 @@ struct OutputFolder {
             // One atomic exchange: readers and a kill at any moment see the old site or the new one,
             // never none. Where the file system cannot exchange, two renames.
             if audit_site_exchange(staging.path, url.path) == 0 {
-                try? fm.removeItem(at: staging)
+                FileTree.remove(staging.path)
             } else {
                 let trash = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())")
-                try? fm.removeItem(at: trash)
+                FileTree.remove(trash.path)
                 try fm.moveItem(at: url, to: trash)
                 try fm.moveItem(at: staging, to: url)
-                try? fm.removeItem(at: trash)
+                FileTree.remove(trash.path)
             }
         } else {
             try fm.moveItem(at: staging, to: url)
@@ -119,33 +119,36 @@ struct OutputFolder {
     }
 
     /// Walks the old output: files we did not write (and that the new build does not write) move to
-    /// the new output; symlinks are dropped without being followed.
-    private func carryOver(from old: URL, to new: URL, relative: String, ours: Set<String>, written: Set<String>,
+    /// the new output; symlinks are dropped without being followed. Entries are visited in name order,
+    /// so the files said to be kept are listed the same way from run to run.
+    private func carryOver(from old: String, to new: String, relative: String, ours: Set<String>, written: Set<String>,
                            kept: inout [String], diagnostics: inout [Diagnostic]) throws {
         let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: old.path).sorted() {
+        guard let entries = FileTree.entries(of: old) else {
+            // Unreadable: let FileManager say why.
+            _ = try fm.contentsOfDirectory(atPath: old)
+            return
+        }
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            let name = entry.name
             let rel = relative.isEmpty ? name : relative + "/" + name
             if rel == Self.manifestName { continue }
-            let source = old.appendingPathComponent(name)
-            var info = stat()
-            guard lstat(source.path, &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFLNK:
+            let source = old + "/" + name
+            let target = new + "/" + name
+            switch entry.kind {
+            case .symlink:
                 diagnostics.append(.warning("\(display)/\(rel)", code: "output.symlink", "symbolic link in the output removed (not followed)"))
-            case S_IFDIR:
-                let target = new.appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                if fm.fileExists(atPath: target.path, isDirectory: &isDir), isDir.boolValue {
+            case .directory:
+                if FileTree.isDirectory(target) {
                     try carryOver(from: source, to: target, relative: rel, ours: ours, written: written, kept: &kept, diagnostics: &diagnostics)
-                } else if !fm.fileExists(atPath: target.path), !containsOnly(source, relative: rel, ours: ours) {
-                    try fm.moveItem(at: source, to: target)
+                } else if !fm.fileExists(atPath: target), !containsOnly(URL(fileURLWithPath: source), relative: rel, ours: ours) {
+                    try fm.moveItem(atPath: source, toPath: target)
                     kept.append(rel + "/")
                 }
-            default:
+            case .file:
                 if ours.contains(rel) || written.contains(rel) { continue }
-                let target = new.appendingPathComponent(name)
-                if !fm.fileExists(atPath: target.path) {
-                    try fm.moveItem(at: source, to: target)
+                if !fm.fileExists(atPath: target) {
+                    try fm.moveItem(atPath: source, toPath: target)
                     kept.append(rel)
                 }
             }
