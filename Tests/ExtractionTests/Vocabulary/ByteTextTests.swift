@@ -1,0 +1,70 @@
+import Testing
+@testable import Extraction
+
+/// The byte-level text functions the rules run on every line give what their character-level
+/// definitions give, including on the texts where bytes and characters part ways.
+@Suite struct ByteTextTests {
+    /// Texts where a byte-level shortcut could go wrong: accents precomposed and combining, marks after
+    /// a space (Thai, Devanagari), emoji sequences, `\r\n`, non-breaking spaces, outline numbers,
+    /// badges and markup, the Greek question mark (canonically `;`).
+    static let samples: [String] = [
+        "", " ", "a", "Sécurité", "Se\u{301}curite\u{301}", "  **Rollback** plan  ", "🔍 1.2 **Rollback**", "2) Réseau –",
+        "1. Introduction", "1.2.3 Titre", "3 - Suite", "...", "12", "Note: 13/20", "ต่ำ", "ความเสี่ยงต่ำ", "ज़िम्मेदार",
+        "a\r\nb", "a \u{301}b", "👨‍👩‍👧 famille", "_italique_", "#tag", "Statut\u{00A0}: corrigé", "fin\u{202F}!", "τι\u{37E}",
+        "Voir la note : *️⃣ Statut : corrigé", "l'équipe d'audit", "✅ Corrigé ✅", "\u{0600}.", "K\u{212A}", "x`y",
+    ]
+
+    @Test func wordsAreCutWhereTheStandardLibraryCutsThem() {
+        for text in Self.samples {
+            for separator: Character in [" ", "*", "-", ";", "\n", "`", "K", "ç"] {
+                let expected = text.split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
+                #expect(text.split(separator: separator) == expected, "\(text.debugDescription) / \(separator.debugDescription)")
+            }
+        }
+        // A Thai mark after a space is one character with it: no cut there.
+        #expect(TextNormalizer.key("ต่ำ").split(separator: " ").count == 1)
+    }
+
+    @Test func aSentenceEndsWhereItsLastCharacterSaysSo() {
+        for text in Self.samples + ["fin.", "vraiment?", "é.", "liste :", "suite;", "ok!"] {
+            let expected = text.last.map { ".!?:;".contains($0) } ?? true
+            #expect(TextLines.endsSentence(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(TextLines.endsSentence("τι\u{37E}"))
+        #expect(!TextLines.endsSentence("\u{0600}."))
+    }
+
+    @Test func titlesAreCleanedAsTheScalarDefinitionSays() {
+        for text in Self.samples {
+            #expect(TextNormalizer.cleanTitle(text) == Self.referenceCleanTitle(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func allNumbersIsDecidedAsCharactersDecideIt() {
+        for word in ["12", "1a", "", "½", "①②", "٣", "2é", "x"] as [Substring] {
+            #expect(word.isAllNumbers == word.allSatisfy(\.isNumber), "\(word)")
+        }
+    }
+
+    /// `cleanTitle` as it was written on scalars, kept as the definition the byte version must match.
+    static func referenceCleanTitle(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.contains("*") { scalars.removeAll { $0 == "*" } }
+        var start = 0
+        var end = scalars.count
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{00A0}" || s == "\t" || s == "\u{202F}" }
+        while start < end, TextNormalizer.isEmojiLike(scalars[start]) || isSpace(scalars[start]) || scalars[start] == "_" || scalars[start] == "#" { start += 1 }
+        var i = start
+        while i < end, (scalars[i].value >= 0x30 && scalars[i].value <= 0x39) || scalars[i] == "." { i += 1 }
+        if i > start, scalars[start..<i].contains(where: { $0 != "." }), i < end,
+           isSpace(scalars[i]) || scalars[i] == ")" || scalars[i - 1] == "." {
+            while i < end, isSpace(scalars[i]) || scalars[i] == ")" || scalars[i] == "-" || scalars[i] == "–" || scalars[i] == "—" { i += 1 }
+            start = i
+        }
+        while end > start, TextNormalizer.isEmojiLike(scalars[end - 1]) || isSpace(scalars[end - 1]) || scalars[end - 1] == "_" { end -= 1 }
+        while start < end, isSpace(scalars[start]) { start += 1 }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[start..<end])
+        return String(out)
+    }
+}

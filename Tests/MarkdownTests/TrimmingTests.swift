@@ -1,0 +1,17 @@
+import Testing
+@testable import Markdown
+
+/// Trimming decides on the ends' scalars where it can, as `Character.isWhitespace` would.
+@Suite struct TrimmingTests {
+    @Test func trimmingMatchesTheCharacterDefinition() {
+        let samples = ["", " ", "a", " a ", "Sécurité", "\u{00A0}été\u{00A0}", "fin …", "« citation »", "x \u{301}", " \u{301}",
+                       "é\u{2028}", "\u{3000}text", "text\u{202F}", "’quote’", "a\t", "\r\na\r\n", "🔍 badge", "mot –"]
+        for text in samples {
+            let reference: String = {
+                guard let first = text.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+                return String(text[first...text.lastIndex(where: { !$0.isWhitespace })!])
+            }()
+            #expect(text.trimmingWhitespace() == reference, "\(text.debugDescription)")
+        }
+    }
+}
