@@ -2,11 +2,9 @@
 /// position, the longest, so `pas fait` is open although it contains `fait`.
 struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Phrases by their first word, longest first: a lookup per word of the text, not per phrase.
-    private var byFirstWord: [Substring: [(tokens: [Substring], value: Value)]] = [:]
-    /// The same, looked up by bytes: the walker asks it for every word of every line.
-    private var firstWords = WordMap<[(tokens: [Substring], value: Value)]>([])
-    private var whole: [String: Value] = [:]
-    private var wholeKeys = WordMap<Value>([])
+    private var byFirstWord = WordMap<[(tokens: [Substring], value: Value)]>([])
+    /// Phrases whole, by their key.
+    private var whole = WordMap<Value>([])
     /// Words of the longest phrase: a text of more words cannot match whole.
     private(set) var longestPhrase = 0
 
@@ -14,14 +12,12 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         let key = TextNormalizer.key(phrase)
         let tokens = key.split(separator: " ")
         guard let first = tokens.first else { return }
-        byFirstWord[first, default: []].append((tokens, value))
-        byFirstWord[first]!.sort { $0.tokens.count > $1.tokens.count }
-        firstWords.update(String(first), byFirstWord[first]!)
+        var candidates = byFirstWord[first] ?? []
+        candidates.append((tokens, value))
+        candidates.sort { $0.tokens.count > $1.tokens.count }
+        byFirstWord.update(String(first), candidates)
         longestPhrase = max(longestPhrase, tokens.count)
-        if whole[key] == nil {
-            whole[key] = value
-            wholeKeys.update(key, value)
-        }
+        if whole[key] == nil { whole.update(key, value) }
     }
 
     /// Gives a phrase a new meaning, replacing the one it had (a report's own legend).
@@ -29,11 +25,12 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         let key = TextNormalizer.key(phrase)
         let tokens = key.split(separator: " ")
         guard let first = tokens.first else { return }
-        byFirstWord[first]?.removeAll { $0.tokens == tokens }
-        whole[key] = nil
+        if var candidates = byFirstWord[first] {
+            candidates.removeAll { $0.tokens == tokens }
+            byFirstWord.update(String(first), candidates)
+        }
         add(phrase, value)
-        whole[key] = value
-        wholeKeys.update(key, value)
+        whole.update(key, value)
     }
 
     /// The leftmost match in an already-normalised key, with the matched phrase.
@@ -50,7 +47,7 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         let words = key.split(separator: " ")
         for start in words.indices {
             if onlyAtStart, start > words.startIndex { return nil }
-            guard let candidates = firstWords[words[start]] else { continue }
+            guard let candidates = byFirstWord[words[start]] else { continue }
             for entry in candidates where entry.tokens.count <= words.count - start {
                 var ok = true
                 for offset in 1..<max(1, entry.tokens.count) where words[start + offset] != entry.tokens[offset] {
@@ -65,6 +62,6 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// The value when the whole key is one of the phrases (used for column headers and labels).
     func matchesWhole(_ key: String) -> Value? {
-        wholeKeys[key]
+        whole[key]
     }
 }

@@ -22,8 +22,6 @@ struct WordMap<Value: Sendable>: Sendable {
         for (key, value) in pairs { insert(key, value) }
     }
 
-    var count: Int { entries.count + unicode.count }
-
     /// Adds a key; the first value given for a key is kept.
     private mutating func insert(_ key: String, _ value: Value) {
         set(key, value, replacing: false)

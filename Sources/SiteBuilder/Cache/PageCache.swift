@@ -98,10 +98,10 @@ struct PageCache: Sendable {
     /// Copies the files besides pages into `folder`; their paths, or nil when one is missing.
     func copyExports(_ digests: Digests, into folder: URL) -> [String]? {
         guard let key = exportsKey(digests), let list = FileManager.default.contents(atPath: self.folder.path + "/" + key) else { return nil }
-        let paths = String(decoding: list, as: UTF8.self).split(separator: "\n").map(String.init)
+        let paths = list.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         var made: Set<String> = []
         for path in paths {
-            let parent = (path as NSString).deletingLastPathComponent
+            let parent = PageFiles.parent(of: path)
             if !parent.isEmpty, made.insert(parent).inserted {
                 try? FileManager.default.createDirectory(at: folder.appendingPathComponent(parent), withIntermediateDirectories: true)
             }
