@@ -5,9 +5,9 @@
 #
 #   scripts/bench.sh [AUDITS...]        (default: 1000 10000; 40 projects each)
 #
-# Reported: the first build; with `--cache`, a build that fills the cache, one with nothing changed and
-# one after a report changed; what a search query loads; the preview's latency for each kind of edit
-# (scripts/preview-latency.py); the ratios to Hugo and the floor; how the build grows from one size to
+# Reported: the first build; with `--cache`, a build that fills the cache, one with nothing changed (into
+# the same output, then into a new one) and one after a report changed; what a search query loads; the
+# preview's latency for each kind of edit (scripts/preview-latency.py); the ratios to Hugo and the floor; how the build grows from one size to
 # the next. Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
 # when installed. Corpora come from scripts/make-corpus.py (deterministic) and are kept in
 # $TMPDIR/audit-site-bench between runs.
@@ -31,7 +31,7 @@ measure() {
     fi
     read -r wall user sys kib < "$times"
     last=$wall
-    printf '  %-24s %8.2f s wall %8.2f s cpu %7d MiB peak\n' "$name" "$wall" "$(awk "BEGIN { print $user + $sys }")" $((kib / 1024))
+    printf '  %-36s %8.2f s wall %8.2f s cpu %7d MiB peak\n' "$name" "$wall" "$(awk "BEGIN { print $user + $sys }")" $((kib / 1024))
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "?" }'; }
 
@@ -46,8 +46,13 @@ for audits in "${sizes[@]}"; do
     # CI with a kept cache folder: a first build fills it, the next one (nothing changed) reads from it.
     rm -rf "$work/cache-$audits"
     measure "audit-site --cache (cold)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
+    # The output kept too (a runner that keeps its workspace): nothing to write.
     measure "audit-site --cache (warm)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
     echo "  warm cache / first build: $(ratio "$last" "$mine")"
+    # A fresh output folder (a clean checkout): the site is copied back from the cache.
+    rm -rf "$ram/site"
+    measure "audit-site --cache (warm, new output)" "$bin" build --content "$corpus" --output "$ram/site" --cache "$work/cache-$audits" --quiet
+    echo "  warm cache, new output / first build: $(ratio "$last" "$mine")"
     # The usual push: one report changed. Its project's pages and the site-wide ones are built again.
     one=$(find "$corpus" -name '*.md' | sort | sed -n 1p); cp "$one" "$work/one.md"
     printf '\nOne more sentence for the benchmark.\n' >> "$one"

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The step that copies a whole recorded site back from `--cache` when nothing changed.
+/// The step that copies a whole recorded site back from `--cache` when nothing changed, or finds it
+/// still in the output (`OutputStamp`).
 extension SiteBuilder {
     /// What `restore` found in the cache.
     enum Restoration {
@@ -19,8 +20,21 @@ extension SiteBuilder {
         let keys = Parallel.map(scan.files) { file in (path: file.path, key: readings.currentKey(for: file, maximumFileSize: limit)) }
         let recordKey = pages.recordKey(files: keys, projectFiles: scan.projectFiles, scanDiagnostics: scan.diagnostics)
         let missed = Restoration.missed(recordKey: recordKey, keys: Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a }))
-        guard let record = pages.record(recordKey) else { return missed }
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
+        // The output still holds that site, untouched since it was written: nothing to write.
+        if let stamp = pages.outputStamp(), stamp.recordKey == recordKey, stamp.isCurrent(for: options.outputDirectory) {
+            var restored = report
+            restored.diagnostics = stamp.diagnostics
+            restored.auditCount = stamp.audits
+            restored.projectCount = stamp.projects
+            restored.pagesUnchanged = stamp.pages
+            restored.sourcesFromCache = keys.count
+            report = restored
+            if options.strict, restored.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
+            output.removeLeftovers()
+            return .restored
+        }
+        guard let record = pages.record(recordKey) else { return missed }
         var restored = report
         restored.diagnostics = record.diagnostics
         if options.strict, restored.errorCount > 0 {
@@ -48,6 +62,9 @@ extension SiteBuilder {
         restored.pagesFromCache = record.pages
         restored.sourcesFromCache = keys.count
         report = restored
+        if let stamp = OutputStamp.take(of: options.outputDirectory, files: record.files.map(\.path), recordKey: recordKey, report: restored) {
+            pages.store(stamp)
+        }
         pages.prune(keeping: Set(record.files.map(\.entry) + [recordKey]))
         readings.prune(keeping: Set(keys.map(\.key)))
         return .restored

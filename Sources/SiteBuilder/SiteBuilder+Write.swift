@@ -77,14 +77,22 @@ extension SiteBuilder {
                 let exportKeys = cache.cache.exportKeys(extraPaths, cache.digests)
                 var used = Set(pageKeys.compactMap { $0 } + exportKeys)
                 // A site every file of which is in the cache is recorded whole, for a build of the same inputs.
+                var recorded: [String]?
                 if let recordKey, failures.isEmpty, !pageKeys.contains(nil), exportKeys.count == extraPaths.count + 1 {
                     let files = zip(merged.pages, pageKeys).map { SiteRecord.File(path: $0.path, entry: $1!) }
                         + zip(extraPaths, exportKeys.dropFirst()).map { SiteRecord.File(path: $0, entry: $1) }
                     cache.cache.store(SiteRecord(files: files, diagnostics: buildDiagnostics, audits: report.auditCount,
                                                  projects: report.projectCount, pages: hashes.count), key: recordKey)
                     used.insert(recordKey)
+                    recorded = files.map(\.path)
                 }
                 cache.cache.prune(keeping: used)
+                report.diagnostics.sort()
+                // The output as this build leaves it, for the next build of the same inputs.
+                if let recordKey, let recorded,
+                   let stamp = OutputStamp.take(of: options.outputDirectory, files: recorded, recordKey: recordKey, report: report) {
+                    cache.cache.store(stamp)
+                }
             }
             report.diagnostics.sort()
             if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }

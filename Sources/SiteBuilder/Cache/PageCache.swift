@@ -147,6 +147,19 @@ struct PageCache: Sendable {
         store(Array(data), key: key)
     }
 
+    /// The stamp of the output the last site recorded here was written to (see `OutputStamp`).
+    func outputStamp() -> OutputStamp? {
+        guard let data = FileManager.default.contents(atPath: folder.path + "/" + Self.stampName) else { return nil }
+        return OutputStamp(decoding: Array(data))
+    }
+
+    func store(_ stamp: OutputStamp) {
+        CacheFiles.store(stamp.encoded(), as: Self.stampName, in: folder.path)
+    }
+
+    /// Not an entry (`prune` keeps it): one stamp, for the output last written.
+    static let stampName = "output.stamp"
+
     /// Copies a cached page to `path`; false when there is none (or it cannot be copied).
     func copy(_ key: String, to path: String) -> Bool {
         let source = folder.path + "/" + key

@@ -127,6 +127,65 @@ import Testing
         #expect(restored["CNAME"] == Data("audits.example.org\n".utf8))
     }
 
+    /// `build` run again into the same output, nothing changed: the output already holds the site, so
+    /// no file is written (each keeps its inode and times) and the build says what the first one said.
+    @Test func anUntouchedOutputIsLeftAsItIs() throws {
+        try site.write("content/other/2025-04-01-broken.fr.md", "---\ndate: [unclosed\n---\n# Rapport\n")
+        let (first, expected) = try build(into: "out")
+        let before = try identities(in: "out")
+        let (second, after) = try build(into: "out")
+        #expect(after == expected)
+        #expect(try identities(in: "out") == before)
+        #expect(second.pagesWritten == 0 && second.pagesUnchanged == first.pagesWritten)
+        #expect(second.diagnostics == first.diagnostics && second.auditCount == first.auditCount)
+        #expect(second.timings.contains { $0.step == "restore" } && !second.timings.contains { $0.step == "read" })
+        // Strict mode still refuses what the first build reported.
+        var options = site.options(strict: true, output: site.root.appendingPathComponent("out"))
+        options.cacheDirectory = cache
+        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+    }
+
+    /// Whatever was done to the output since — a page edited (even with its time set back), a file
+    /// removed, a file added to a folder of ours — the site is copied back whole, and the next build
+    /// finds it untouched again.
+    @Test func aTouchedOutputIsCopiedBack() throws {
+        let (first, expected) = try build(into: "out")
+        let pages = expected.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let output = site.root.appendingPathComponent("out")
+        let edited = output.appendingPathComponent(pages[0])
+        let time = try FileManager.default.attributesOfItem(atPath: edited.path)[.modificationDate] as! Date
+        let damages: [() throws -> Void] = [
+            {
+                // Same size, same modification time: only the change time tells.
+                var bytes = try Data(contentsOf: edited)
+                bytes[bytes.count - 2] ^= 0x20
+                try bytes.write(to: edited)
+                try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: edited.path)
+            },
+            { try FileManager.default.removeItem(at: output.appendingPathComponent(pages[1])) },
+            { try Data("stray".utf8).write(to: output.appendingPathComponent(pages[2]).deletingLastPathComponent().appendingPathComponent("stray.txt")) },
+        ]
+        for damage in damages {
+            try damage()
+            let (report, restored) = try build(into: "out")
+            #expect(report.pagesFromCache == first.pagesWritten && report.pagesWritten == first.pagesWritten)
+            #expect(restored.filter { !$0.key.hasSuffix("stray.txt") } == expected)
+            let (again, _) = try build(into: "out")
+            #expect(again.pagesWritten == 0)
+        }
+    }
+
+    /// Inode, size and times of every file of an output.
+    func identities(in name: String) throws -> [String: [String]] {
+        let folder = site.root.appendingPathComponent(name).path
+        var result: [String: [String]] = [:]
+        for path in FileManager.default.subpaths(atPath: folder) ?? [] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + path)
+            result[path] = [attributes[.systemFileNumber], attributes[.size], attributes[.modificationDate]].map { "\($0 ?? "")" }
+        }
+        return result
+    }
+
     /// A record of the site that does not decode costs a build, never a wrong site.
     @Test func aDamagedSiteRecordBuildsAgain() throws {
         let (_, expected) = try build(into: "first")

@@ -1,0 +1,153 @@
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the output folder held when a build with `--cache` left it: the recorded site it is
+/// (`SiteRecord`'s key), what that build reported, and the identity of each of its files and folders.
+///
+/// The next build of the same inputs into the same folder finds every identity unchanged and has
+/// nothing to write: a CI runner that keeps its workspace, `build` run twice. Copying the site back
+/// from the cache would write every file again and remove the old ones, which costs more than the
+/// rest of such a build. Anything touched since — a file edited, removed or added (adding or removing
+/// a file changes its folder's times) — and the site is copied back from the cache as before.
+///
+/// An identity is the inode, the size and the modification and change times to the nanosecond (as
+/// Linux file systems keep them). The change time cannot be set back by a user: `touch -d` and
+/// `cp -p` move the modification time only. The stamp is kept in the cache folder, which is ours;
+/// nothing is added to the output.
+struct OutputStamp: Equatable, Sendable {
+    struct Identity: Equatable, Sendable {
+        let inode: UInt64
+        let size: Int64
+        let modified: Int64
+        let changed: Int64
+
+        /// The identity of `path` now (a link is not followed); nil when it cannot be read.
+        init?(of path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+
+        init(inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+    }
+
+    struct Entry: Equatable, Sendable {
+        /// Relative to the output; `.` is the output folder itself.
+        let path: String
+        let identity: Identity
+    }
+
+    /// The `SiteRecord` key of the site the output holds.
+    let recordKey: String
+    /// The output folder, symbolic links resolved.
+    let output: String
+    let audits: Int
+    let projects: Int
+    let pages: Int
+    /// Everything the build reported, the output's own messages (files kept) included.
+    let diagnostics: [Diagnostic]
+    let entries: [Entry]
+
+    /// The stamp of `output` as a build just left it, having written `files` (relative paths): those
+    /// files, their folders up to the output itself, and the output's manifest. Nil when one of them
+    /// cannot be read (the next build then copies the site back).
+    static func take(of output: URL, files: [String], recordKey: String, report: BuildReport) -> OutputStamp? {
+        var folders: Set<String> = ["."]
+        for file in files {
+            var parent = PageFiles.parent(of: file)
+            while !parent.isEmpty, folders.insert(parent).inserted { parent = PageFiles.parent(of: parent) }
+        }
+        let paths = folders.sorted() + files.sorted() + [OutputFolder.manifestName]
+        let root = OutputFolder.resolved(output)
+        let identities = Self.identities(of: paths, in: root)
+        guard !identities.contains(nil) else { return nil }
+        return OutputStamp(recordKey: recordKey, output: root, audits: report.auditCount, projects: report.projectCount,
+                           pages: report.pagesWritten + report.pagesUnchanged, diagnostics: report.diagnostics,
+                           entries: zip(paths, identities).map { Entry(path: $0, identity: $1!) })
+    }
+
+    /// True when `output` is the folder stamped and nothing in it changed since.
+    func isCurrent(for output: URL) -> Bool {
+        let root = OutputFolder.resolved(output)
+        guard root == self.output else { return false }
+        let now = Self.identities(of: entries.map(\.path), in: root)
+        return zip(entries, now).allSatisfy { $0.identity == $1 }
+    }
+
+    /// Identities read from both cores (tens of thousands of `lstat`s for a large portal).
+    private static func identities(of paths: [String], in root: String) -> [Identity?] {
+        let size = 2_048
+        let chunks = stride(from: 0, to: paths.count, by: size).map { Array(paths[$0..<min(paths.count, $0 + size)]) }
+        return Parallel.map(chunks) { chunk in
+            chunk.map { Identity(of: $0 == "." ? root : root + "/" + $0) }
+        }.flatMap { $0 }
+    }
+
+    // MARK: Encoding
+
+    private static let header = "audit-site output stamp 1"
+
+    /// Lines: a header, the record key, the output, the counts, the diagnostics as one line of JSON,
+    /// then one entry a line (`inode size modified changed path`).
+    func encoded() -> [UInt8] {
+        let json = (try? JSONEncoder().encode(diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        var text = "\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages)\n\(json)\n"
+        text.reserveCapacity(text.utf8.count + entries.count * 64)
+        for entry in entries {
+            let id = entry.identity
+            text += "\(id.inode) \(id.size) \(id.modified) \(id.changed) \(entry.path)\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// Nil for anything but a whole stamp: a damaged one costs a copy of the site, never a wrong one.
+    init?(decoding bytes: [UInt8]) {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count >= 6, lines.last?.isEmpty == true,
+              String(decoding: lines[0], as: UTF8.self) == Self.header else { return nil }
+        let counts = lines[3].split(separator: UInt8(ascii: " ")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
+        guard counts.count == 3,
+              let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(lines[4])) else { return nil }
+        var entries: [Entry] = []
+        entries.reserveCapacity(lines.count - 6)
+        for line in lines[5..<(lines.count - 1)] {
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let inode = UInt64(Self.text(fields[0])), let size = Int64(Self.text(fields[1])),
+                  let modified = Int64(Self.text(fields[2])), let changed = Int64(Self.text(fields[3])), !fields[4].isEmpty
+            else { return nil }
+            entries.append(Entry(path: Self.text(fields[4]),
+                                 identity: Identity(inode: inode, size: size, modified: modified, changed: changed)))
+        }
+        guard !entries.isEmpty else { return nil }
+        recordKey = Self.text(lines[1])
+        output = Self.text(lines[2])
+        audits = counts[0]
+        projects = counts[1]
+        pages = counts[2]
+        self.diagnostics = diagnostics
+        self.entries = entries
+    }
+
+    init(recordKey: String, output: String, audits: Int, projects: Int, pages: Int, diagnostics: [Diagnostic], entries: [Entry]) {
+        self.recordKey = recordKey
+        self.output = output
+        self.audits = audits
+        self.projects = projects
+        self.pages = pages
+        self.diagnostics = diagnostics
+        self.entries = entries
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+}

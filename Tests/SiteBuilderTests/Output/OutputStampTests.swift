@@ -1,0 +1,43 @@
+import Diagnostics
+import Foundation
+@testable import SiteBuilder
+import Testing
+
+/// The stamp of an output folder: read back as written, refused when damaged, and current only while
+/// nothing in the folder changed.
+@Suite struct OutputStampTests {
+    @Test func aStampReadsBackAsWritten() throws {
+        let site = try TestSite(fixture: "timeline")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("out")
+        try site.write("out/fr/index.html", "<p>accueil</p>\n")
+        try site.write("out/data/audits.json", "[]\n")
+        try site.write("out/" + OutputFolder.manifestName, "data/audits.json\nfr/index.html\n")
+        var report = BuildReport()
+        report.auditCount = 3
+        report.pagesWritten = 1
+        report.diagnostics = [.warning("content/a.md", line: 4, code: "items.count", "a \"quoted\" message\nover two lines")]
+        let stamp = try #require(OutputStamp.take(of: output, files: ["fr/index.html", "data/audits.json"], recordKey: "k.page", report: report))
+        // The output, its two folders, two files and the manifest.
+        #expect(stamp.entries.map(\.path) == [".", "data", "fr", "data/audits.json", "fr/index.html", OutputFolder.manifestName])
+        #expect(OutputStamp(decoding: stamp.encoded()) == stamp)
+        #expect(stamp.isCurrent(for: output))
+        #expect(!stamp.isCurrent(for: site.root.appendingPathComponent("elsewhere")))
+        try site.write("out/fr/other.html", "<p>autre</p>\n")
+        #expect(!stamp.isCurrent(for: output))
+    }
+
+    @Test func aDamagedStampIsRefused() throws {
+        let stamp = OutputStamp(recordKey: "k.page", output: "/srv/site", audits: 1, projects: 1, pages: 1, diagnostics: [],
+                                entries: [.init(path: ".", identity: .init(inode: 1, size: 2, modified: 3, changed: 4))])
+        let bytes = stamp.encoded()
+        #expect(OutputStamp(decoding: bytes) == stamp)
+        for cut in [0, 10, bytes.count / 2, bytes.count - 1] {
+            #expect(OutputStamp(decoding: Array(bytes.prefix(cut))) == nil)
+        }
+        var wrongHeader = bytes
+        wrongHeader[0] = UInt8(ascii: "b")
+        #expect(OutputStamp(decoding: wrongHeader) == nil)
+        #expect(OutputStamp(decoding: Array("audit-site output stamp 1\nk\n/\n1 1 1\n[]\nx 2 3 4 .\n".utf8)) == nil)
+    }
+}
