@@ -8,9 +8,9 @@
 # Reported: the first build; with `--cache`, a build that fills the cache, one with nothing changed (into
 # the same output, then into a new one) and one after a report changed; what a search query loads; the
 # preview's latency for each kind of edit (scripts/preview-latency.py); the ratios to Hugo and the floor;
-# how the build grows from one size to the next. Needs python3 and GNU time. Hugo (Debian `hugo`) and cmark-gfm (Debian `cmark-gfm`) are compared
-# when installed. Corpora come from scripts/make-corpus.py (deterministic) and are kept in
-# $TMPDIR/audit-site-bench between runs.
+# how the build grows from one size to the next. Needs python3 and GNU time. Hugo (Debian `hugo`) and
+# cmark-gfm (Debian `cmark-gfm`) are compared when installed. Corpora come from scripts/make-corpus.py
+# (deterministic) and are kept in $TMPDIR/audit-site-bench between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
