@@ -9,9 +9,12 @@
 struct WordMap<Value: Sendable>: Sendable {
     /// Every key's bytes, one after another.
     private var bytes: [UInt8] = []
-    /// Open-addressed slots: index into `entries`, or -1 when empty. Its size is a power of two.
+    /// Open-addressed slots: index into the key arrays, or -1 when empty. Its size is a power of two.
     private var slots: [Int32]
-    private var entries: [(start: Int32, count: Int32, hash: UInt32, value: Value)] = []
+    /// Per key: where its bytes start, how many there are, its hash. Kept apart from `values` so a
+    /// probe reads plain integers only (no value copied, retained and released on the way).
+    private var keys: [(start: Int32, count: Int32, hash: UInt32)] = []
+    private var values: [Value] = []
     /// Keys with a byte outside ASCII, by `String` equality.
     private var unicode: [String: Value] = [:]
 
@@ -37,91 +40,74 @@ struct WordMap<Value: Sendable>: Sendable {
             if replacing || unicode[key] == nil { unicode[key] = value }
             return
         }
-        let keyBytes = Array(key.utf8)
-        let hash = keyBytes.withUnsafeBufferPointer(Self.hash)
-        let existing = keyBytes.withUnsafeBufferPointer { slot(for: $0, hash: hash) }
-        if existing.found {
-            if replacing { entries[existing.entry].value = value }
+        let (found, index, hash) = probe(key.utf8)
+        if found {
+            if replacing { values[index] = value }
             return
         }
-        entries.append((Int32(bytes.count), Int32(keyBytes.count), hash, value))
-        bytes += keyBytes
-        if entries.count * 2 > slots.count {
+        keys.append((Int32(bytes.count), Int32(key.utf8.count), hash))
+        values.append(value)
+        bytes += key.utf8
+        if keys.count * 2 > slots.count {
             slots = Array(repeating: -1, count: slots.count * 2)
-            for index in entries.indices { place(index) }
+            for index in keys.indices { place(index) }
         } else {
-            place(entries.count - 1)
+            place(keys.count - 1)
         }
     }
 
     private mutating func place(_ index: Int) {
         let mask = slots.count - 1
-        var position = Int(entries[index].hash) & mask
+        var position = Int(keys[index].hash) & mask
         while slots[position] >= 0 { position = (position + 1) & mask }
         slots[position] = Int32(index)
     }
 
+    /// Where an ASCII word is (FNV-1a over its bytes, then linear probing); `ascii` false as soon as
+    /// a byte is not ASCII. Reads the word's bytes in place, twice at most: no buffer, no closure.
     @inline(__always)
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for byte in word { h = (h ^ UInt32(byte)) &* 16_777_619 }
-        return h
-    }
-
-    private func slot(for word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> (found: Bool, entry: Int) {
+    private func probe<Bytes: Collection<UInt8>>(_ word: Bytes) -> (found: Bool, index: Int, hash: UInt32) {
+        var hash: UInt32 = 2_166_136_261
+        var count = 0
+        for byte in word {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+            count += 1
+        }
         let mask = slots.count - 1
         var position = Int(hash) & mask
-        return bytes.withUnsafeBufferPointer { stored in
-            while true {
-                let index = Int(slots[position])
-                if index < 0 { return (false, -1) }
-                let entry = entries[index]
-                if entry.hash == hash, Int(entry.count) == word.count {
-                    var equal = true
-                    var k = 0
-                    let start = Int(entry.start)
-                    while k < word.count {
-                        if stored[start + k] != word[k] { equal = false; break }
-                        k += 1
-                    }
-                    if equal { return (true, index) }
+        while true {
+            let index = Int(slots[position])
+            if index < 0 { return (false, -1, hash) }
+            let key = keys[index]
+            if key.hash == hash, Int(key.count) == count {
+                var at = Int(key.start)
+                var equal = true
+                for byte in word {
+                    if bytes[at] != byte { equal = false; break }
+                    at += 1
                 }
-                position = (position + 1) & mask
+                if equal { return (true, index, hash) }
             }
+            position = (position + 1) & mask
         }
     }
 
-    /// The value of an ASCII word; for any other word, `.notASCII`.
-    private func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Lookup {
-        var ascii = true
-        for byte in word where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        guard ascii else { return .notASCII }
-        let (found, index) = slot(for: word, hash: Self.hash(word))
-        return .ascii(found ? entries[index].value : nil)
-    }
-
-    private enum Lookup {
-        case ascii(Value?)
-        case notASCII
+    @inline(__always)
+    private static func isASCII<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
+        for byte in word where byte >= 0x80 { return false }
+        return true
     }
 
     subscript(_ word: Substring) -> Value? {
-        let found = word.utf8.withContiguousStorageIfAvailable(lookup) ?? Array(word.utf8).withUnsafeBufferPointer(lookup)
-        switch found {
-        case .ascii(let value): return value
-        case .notASCII: return unicode.isEmpty ? nil : unicode[String(word)]
-        }
+        guard Self.isASCII(word.utf8) else { return unicode.isEmpty ? nil : unicode[String(word)] }
+        let (found, index, _) = probe(word.utf8)
+        return found ? values[index] : nil
     }
 
     subscript(_ word: String) -> Value? {
-        let found = word.utf8.withContiguousStorageIfAvailable(lookup) ?? Array(word.utf8).withUnsafeBufferPointer(lookup)
-        switch found {
-        case .ascii(let value): return value
-        case .notASCII: return unicode.isEmpty ? nil : unicode[word]
-        }
+        guard Self.isASCII(word.utf8) else { return unicode.isEmpty ? nil : unicode[word] }
+        let (found, index, _) = probe(word.utf8)
+        return found ? values[index] : nil
     }
 }
 
