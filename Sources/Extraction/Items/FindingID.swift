@@ -90,6 +90,8 @@ enum FindingID {
     /// The ID a text opens with, after badges, emphasis and numbering (`🔴 SEC-01 : Jetons…`,
     /// `**B-3 · Index manquant**`), and the rest of the text after separators.
     static func leading(in text: String, ids: IDMatcher) -> (id: String, rest: String)? {
+        // Cleaning only removes characters: a text without a digit holds no ID (most lines).
+        guard text.hasASCIIDigit else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
         guard cleaned.hasASCIIDigit, let first = IDMatcher.tokens(in: String(cleaned.prefix(48))).first,
               cleaned.hasPrefix(first) || cleaned.hasPrefix("[" + first) || cleaned.hasPrefix("(" + first) else { return nil }

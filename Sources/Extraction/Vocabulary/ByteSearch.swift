@@ -45,6 +45,35 @@ extension Substring {
 }
 
 /// Substring search on UTF-8 bytes, shared by the extraction rules and the body renderer.
+extension String {
+    /// Where `needle` first occurs at or after `start`, as `range(of:range:)` finds it, without
+    /// Foundation's cost where bytes decide: an ASCII needle in a stretch of ASCII text. Foundation
+    /// matches canonically equivalent text (the Kelvin sign is a `K`), so wherever a character
+    /// outside ASCII comes before the end of the match (or there is no match), Foundation decides.
+    func textRange(of needle: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        let from = start ?? startIndex
+        let n = Array(needle.utf8)
+        if !n.isEmpty, n.allSatisfy({ $0 < 0x80 }) {
+            let bytes = utf8
+            let h = Array(bytes[from...])
+            let found = h.withUnsafeBufferPointer { h in n.withUnsafeBufferPointer { ByteSearch.firstOffset($0, in: h) } }
+            let end = found.map { $0 + n.count } ?? h.count
+            // ASCII up to the match's end and the byte after it: character boundaries, and no
+            // equivalent text earlier. (`\r\n` is one character: a match may not cut it.)
+            let asciiBefore = h[..<end].allSatisfy { $0 < 0x80 }
+            let after: UInt8 = end < h.count ? h[end] : 0
+            let startsInPair = found.map { $0 == 0 && n.first == 0x0A && from > startIndex && bytes[bytes.index(before: from)] == 0x0D } ?? false
+            if asciiBefore, after < 0x80, !(n.last == 0x0D && after == 0x0A), !startsInPair,
+               !(found.map { $0 > 0 && h[$0 - 1] == 0x0D && n.first == 0x0A } ?? false) {
+                guard let found else { return nil }
+                let lower = bytes.index(from, offsetBy: found)
+                return lower..<bytes.index(lower, offsetBy: n.count)
+            }
+        }
+        return range(of: needle, range: from..<endIndex)
+    }
+}
+
 public enum ByteSearch {
     /// Offset of `needle` in `haystack` at or after `start` (the body renderer walks a line's IDs
     /// forward with it, so a long line is one pass).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extraction
 
@@ -23,6 +24,21 @@ import Testing
         }
         // A Thai mark after a space is one character with it: no cut there.
         #expect(TextNormalizer.key("ต่ำ").split(separator: " ").count == 1)
+    }
+
+    /// `textRange(of:from:)` finds what Foundation's `range(of:range:)` finds, from any start.
+    @Test func aPieceIsFoundWhereFoundationFindsIt() {
+        let needles = ["a", "b", "Rollback", "1.2", "curite", "e", "\n", "\r", " ", "Statut", "corrigé", "é", "ต่ำ", "x", "K", "famille"]
+        for text in Self.samples + ["Rollback and Rollback", "HIGH – Heap overflow (parser) – HIGH", "ae\u{301} e"] {
+            for needle in needles {
+                var starts = Array(text.indices) + [text.endIndex]
+                starts += [text.utf8.index(text.utf8.startIndex, offsetBy: min(1, text.utf8.count))]
+                for start in starts where start.samePosition(in: text) != nil {
+                    let expected = text.range(of: needle, range: start..<text.endIndex)
+                    #expect(text.textRange(of: needle, from: start) == expected, "\(text.debugDescription) / \(needle.debugDescription)")
+                }
+            }
+        }
     }
 
     @Test func aSentenceEndsWhereItsLastCharacterSaysSo() {

@@ -57,7 +57,7 @@ struct LeadingIDRule: ItemRule {
         }
         guard let first = segments.firstIndex(where: { !isDecoration($0) }),
               let last = segments.lastIndex(where: { !isDecoration($0) }),
-              let start = rest.range(of: segments[first]), let end = rest.range(of: segments[last], range: start.lowerBound..<rest.endIndex)
+              let start = rest.textRange(of: segments[first]), let end = rest.textRange(of: segments[last], from: start.lowerBound)
         else { return TextNormalizer.cleanTitle(rest) }
         var title = String(rest[start.lowerBound..<end.upperBound])
         // An opening parenthesis left without its closing one.
