@@ -28,7 +28,7 @@ enum ClosureStatement {
 
     /// The closure a paragraph states, with the IDs it names as exceptions.
     static func read(_ text: String, line: Int, ids: IDMatcher, vocabulary: Vocabulary) -> EarlierClosure? {
-        guard mayClose(words: TextNormalizer.key(text).split(separator: " ")) else { return nil }
+        guard mayClose(key: TextNormalizer.key(text)) else { return nil }
         let sentences = text.components(separatedBy: ". ")
         for sentence in sentences {
             let key = TextNormalizer.key(sentence)
@@ -72,6 +72,26 @@ enum ClosureStatement {
             }
         }
         return false
+    }
+
+    /// The same over a folded key, read in place when it is ASCII.
+    static func mayClose(key: String) -> Bool {
+        var seen: UInt8 = 0
+        let read: Void? = ASCIIWords.forEach(in: key) { word in
+            var word = word
+            // `l'`, `d'`, `qu'`: the elided article is not part of the word.
+            if word.contains(0x27) {
+                for article in [[UInt8(ascii: "l"), 0x27], [UInt8(ascii: "d"), 0x27], [UInt8(ascii: "q"), UInt8(ascii: "u"), 0x27]]
+                where word.starts(with: article) {
+                    word = word.dropFirst(article.count)
+                    break
+                }
+            }
+            if let kind = quantifierOrDone[ascii: word] { seen |= kind }
+            return seen != 3
+        }
+        guard read != nil else { return mayClose(words: key.split(separator: " ")) }
+        return seen == 3
     }
 
     /// Quantifiers (1) and words of completion (2) in one table: one lookup per word of a paragraph.

@@ -67,14 +67,17 @@ struct ItemWalker: MarkdownWalker {
     }
 
     mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
-        // A closing sentence may wrap over several lines: read the whole paragraph.
-        // The paragraph's words are cut once for both readers of whole paragraphs.
+        // A closing sentence may wrap over several lines: read the whole paragraph. Both readers of
+        // whole paragraphs first ask their question of the key's words in place; the words are cut
+        // only for a paragraph that may count findings.
         let plain = inlines.plainText
-        let words = TextNormalizer.key(plain).split(separator: " ")
-        if state.closure == nil, ClosureStatement.mayClose(words: words) {
+        let key = TextNormalizer.key(plain)
+        if state.closure == nil, ClosureStatement.mayClose(key: key) {
             state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
         }
-        if walk.listDepth == 0 { ProseCountRule.read(words: words, line: line, &state) }
+        if walk.listDepth == 0, state.statedCounts.isEmpty, ProseCountRule.namesCountedThings(key: key) {
+            ProseCountRule.read(words: key.split(separator: " "), line: line, &state)
+        }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
         for textLine in TextLines.of(inlines, startLine: line) {

@@ -45,7 +45,7 @@ enum PriorityScale {
         }
 
         static func hasP0(_ text: String) -> Bool {
-            guard text.utf8.contains(UInt8(ascii: "0")) else { return false }
+            guard text.containsByte(UInt8(ascii: "0")) else { return false }
             return TextNormalizer.key(text).split(separator: " ").contains { $0 == "p0" }
         }
     }

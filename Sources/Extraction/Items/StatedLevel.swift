@@ -15,6 +15,19 @@ enum StatedLevel {
         var previous: UInt8?
         var i = bytes.startIndex
         func flush(upTo end: String.Index) {
+            // Spaces and tabs trimmed on bytes: when visible ASCII is left at both ends, those are
+            // the characters `trimmingWhitespace` would keep (most pieces: one copy, no scan).
+            var first = start
+            var last = end
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
+            while first < last, bytes[bytes.index(before: last)] == 0x20 || bytes[bytes.index(before: last)] == 0x09 {
+                last = bytes.index(before: last)
+            }
+            if first < last, bytes[first] > 0x20, bytes[first] < 0x7F,
+               bytes[bytes.index(before: last)] > 0x20, bytes[bytes.index(before: last)] < 0x7F {
+                pieces.append(String(text[first..<last]))
+                return
+            }
             let piece = String(text[start..<end]).trimmingWhitespace()
             if !piece.isEmpty { pieces.append(piece) }
         }

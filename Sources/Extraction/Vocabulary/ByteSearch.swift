@@ -160,3 +160,30 @@ extension Substring {
         return words
     }
 }
+
+/// The words of a folded key, read in place on its bytes.
+///
+/// A paragraph's key is cut into words for two questions asked of every paragraph (could it close
+/// earlier findings, does it count findings?), and most paragraphs answer no to both: reading the
+/// words where they lie spares the array of substrings. Only for ASCII keys, where cutting at a
+/// space byte is cutting at a space character; `words(of:)` says when it applies.
+enum ASCIIWords {
+    /// Calls `body` with each word between spaces (empty ones skipped) until it returns false; nil
+    /// when the key is not all ASCII (the caller then cuts it with `split`).
+    static func forEach(in key: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Bool) -> Void? {
+        var key = key
+        return key.withUTF8 { bytes -> Void? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            var start = 0
+            var index = 0
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == 0x20 {
+                    if index > start, !body(bytes[start..<index]) { return () }
+                    start = index + 1
+                }
+                index += 1
+            }
+            return ()
+        }
+    }
+}

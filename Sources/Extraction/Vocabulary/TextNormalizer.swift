@@ -136,7 +136,7 @@ public enum TextNormalizer {
     public static func cleanTitle(_ text: String) -> String {
         // Most lines open and close on a letter and have no asterisk: nothing to remove.
         if let first = text.utf8.first, let last = text.utf8.last, isPlainLetter(first), isPlainLetter(last) || last == 0x2E,
-           !text.utf8.contains(0x2A) {
+           !text.containsByte(0x2A) {
             return text
         }
         // Markup asterisks anywhere (`**Rollback**`): they are emphasis, not text.
@@ -192,7 +192,7 @@ public enum TextNormalizer {
 
 extension String {
     /// True when the text has an ASCII digit (cheaper than `Character.isNumber` on every character).
-    public var hasASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    public var hasASCIIDigit: Bool { containsByte { $0 >= 0x30 && $0 <= 0x39 } }
 
     /// True when four ASCII digits follow each other (a year).
     public var hasFourDigitRun: Bool {

@@ -104,6 +104,14 @@ struct WordMap<Value: Sendable>: Sendable {
         return found ? values[index] : nil
     }
 
+    /// The value of an ASCII word given as bytes (a word of a folded key read in place: see
+    /// `ASCIIWords`); nil for any other.
+    subscript(ascii word: Slice<UnsafeBufferPointer<UInt8>>) -> Value? {
+        guard Self.isASCII(word) else { return nil }
+        let (found, index, _) = probe(word)
+        return found ? values[index] : nil
+    }
+
     subscript(_ word: String) -> Value? {
         guard Self.isASCII(word.utf8) else { return unicode.isEmpty ? nil : unicode[word] }
         let (found, index, _) = probe(word.utf8)
@@ -124,4 +132,5 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func contains(_ word: Substring) -> Bool { map[word] != nil }
     func contains(_ word: String) -> Bool { map[word] != nil }
+    func contains(ascii word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { map[ascii: word] != nil }
 }

@@ -64,7 +64,7 @@ struct MetadataWalker {
         func considerLine(_ line: TextLine) {
             // Every date has a four-digit year; lines without one can only name an author or verdict.
             let hasYear = line.text.hasFourDigitRun
-            guard hasYear || (inHeader && line.text.utf8.contains(UInt8(ascii: ":"))) else { return }
+            guard hasYear || (inHeader && line.text.containsByte(UInt8(ascii: ":"))) else { return }
             let labelled = TextLines.labelAndValue(line)
             if let (label, value) = labelled, let field = context.vocabulary.metadataField(forLabel: label) {
                 switch field {

@@ -42,7 +42,7 @@ struct ScoreWalker {
 
         func considerLine(_ text: String, line: Int, isHeading: Bool, headingLevel: Int = 0) {
             // A score is written with `%` or a `/scale`: other lines cannot hold one (cheap byte test first).
-            guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), text.hasASCIIDigit else { return }
+            guard text.containsByte(where: { $0 == 0x25 || $0 == 0x2F }), text.hasASCIIDigit else { return }
             let key = TextNormalizer.key(text)
             let labelled = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line))
             if let phrase = context.vocabulary.globalScorePhrase(inKey: key) {
@@ -111,7 +111,7 @@ struct ScoreWalker {
 
         /// `- **Sécurité** : 16/20`: a known domain named on a line of its own, for reports without a score table.
         func considerDomainLine(_ text: String, line: Int) {
-            guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x2F }), let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
+            guard text.containsByte(where: { $0 == 0x25 || $0 == 0x2F }), let (label, value) = TextLines.labelAndValue(TextLine(text: text, inlines: [], line: line)),
                   value.hasASCIIDigit else { return }
             let (domain, known) = context.vocabulary.domainKey(forLabel: label)
             // `Taux de conformité MASVS : 67 %` is the overall figure, not a "compliance" domain.

@@ -68,8 +68,8 @@ enum TextLines {
         let text = line.text
         let utf8 = text.utf8
         // The first colon (ASCII, or the full-width one some editors produce), found on bytes.
-        var colon = utf8.firstIndex(of: UInt8(ascii: ":"))
-        if colon == nil, utf8.contains(0xEF) { colon = text.firstIndex(of: "：") }
+        var colon = text.firstIndex(ofByte: UInt8(ascii: ":"))
+        if colon == nil, text.containsByte(0xEF) { colon = text.firstIndex(of: "：") }
         guard let colon, utf8.distance(from: utf8.startIndex, to: colon) <= 240 else { return nil }
         let label = text[..<colon].trimmingWhitespace()
         let afterColon = text[colon...].dropFirst()

@@ -250,7 +250,7 @@ public struct BodyRenderer {
     /// as character references, so that only the renderer's own marks are marks.
     static func escape(_ text: String) -> String {
         let escaped = HTMLEscape.escape(text)
-        guard escaped.utf8.contains(0xEE) else { return escaped }
+        guard escaped.containsByte(0xEE) else { return escaped }
         return escaped.replacingOccurrences(of: "\u{E002}", with: "&#xE002;").replacingOccurrences(of: "\u{E003}", with: "&#xE003;")
     }
 

@@ -47,7 +47,7 @@ public struct LocaleFormatter: Sendable {
 
     /// Replaces `{name}` placeholders in one pass (Foundation's replacingOccurrences is slow per page).
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
-        guard pattern.utf8.contains(UInt8(ascii: "{")) else { return pattern }
+        guard pattern.containsByte(UInt8(ascii: "{")) else { return pattern }
         var out = ""
         out.reserveCapacity(pattern.utf8.count + 16)
         var rest = pattern[...]

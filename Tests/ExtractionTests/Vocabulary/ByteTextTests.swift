@@ -41,6 +41,66 @@ import Testing
         }
     }
 
+    /// Segments are cut as their scalar definition says and trimmed as characters say: pieces between
+    /// `( ) [ ] | , ;` `·` `–` `—`, ` - ` and `: ` (not at the start), trimmed of whitespace, empty
+    /// ones dropped.
+    @Test func segmentsAreCutAndTrimmedAsDefined() {
+        func reference(_ text: String) -> [String] {
+            var pieces: [String] = []
+            var current = String.UnicodeScalarView()
+            var previous: Unicode.Scalar?
+            let scalars = Array(text.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let cuts = "()[]|,;·–—".unicodeScalars.contains(scalar) || (scalar == "-" && next == " " && previous == " ")
+                    || (scalar == ":" && next == " " && previous != nil)
+                if cuts {
+                    pieces.append(String(current))
+                    current = String.UnicodeScalarView()
+                    previous = "x"
+                } else {
+                    current.append(scalar)
+                    previous = scalar
+                }
+            }
+            pieces.append(String(current))
+            return pieces.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        }
+        let lines = Self.samples + [
+            "HIGH – Heap overflow (parser) – HIGH", " a , b ;c | d ", "\tRéseau\t— ✅ Corrigé", "Note : 13/20 (élevé)",
+            "a - b-c - d", "(vide)", "x·y", "  ", "Titre \u{00A0}– suite", "R-6 — Sauvegardes non testées 🟠 Élevé",
+        ]
+        for text in lines {
+            #expect(StatedLevel.segments(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// Words read in place are the words `split` cuts, and the paragraph questions asked of them
+    /// answer as when asked of the cut words.
+    @Test func wordsReadInPlaceAreTheWordsSplitGives() {
+        let keys = Self.samples.map(TextNormalizer.key) + [
+            "all findings from the previous audit have been fixed", "l'ensemble des ecarts ont ete corriges",
+            "  double  spaces  ", "we identified 7 gaps 2 high 3 medium and 2 low", "qu'aucun constat n'a ete leve",
+            "tous les points d'audit sont clos", "", " ", "gaps",
+        ]
+        for key in keys {
+            var words: [String] = []
+            let read: Void? = ASCIIWords.forEach(in: key) { word in
+                words.append(String(decoding: word, as: UTF8.self))
+                return true
+            }
+            if read != nil {
+                #expect(words == key.split(separator: " ").map(String.init), "\(key.debugDescription)")
+            } else {
+                #expect(key.utf8.contains { $0 >= 0x80 })
+            }
+            #expect(ClosureStatement.mayClose(key: key) == ClosureStatement.mayClose(words: key.split(separator: " ")), "\(key.debugDescription)")
+            #expect(ProseCountRule.namesCountedThings(key: key) == key.split(separator: " ").contains { ProseCountRule.nouns.contains($0) })
+        }
+        #expect(ClosureStatement.mayClose(key: "l'ensemble des ecarts ont ete corriges"))
+        #expect(ProseCountRule.namesCountedThings(key: "we identified 7 gaps"))
+    }
+
     @Test func aSentenceEndsWhereItsLastCharacterSaysSo() {
         for text in Self.samples + ["fin.", "vraiment?", "é.", "liste :", "suite;", "ok!"] {
             let expected = text.last.map { ".!?:;".contains($0) } ?? true

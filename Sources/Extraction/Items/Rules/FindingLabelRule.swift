@@ -35,7 +35,7 @@ struct FindingLabelRule: ItemRule {
     /// `Finding 1: title` → (gap, "1", "title"); nil for anything else.
     static func parse(_ text: String) -> (Item.Kind, String, String)? {
         // A number must follow the noun: an ASCII line without a digit names no finding.
-        guard text.hasASCIIDigit || text.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        guard text.hasASCIIDigit || text.containsByte(where: { $0 >= 0x80 }) else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
         // Only the start of the key is compared: fold the first 64 scalars, and the whole line only
         // when they give too short a key to decide (a key of a prefix is a prefix of the key).

@@ -31,6 +31,17 @@ struct ProseCountRule: ItemRule {
         read(words: TextNormalizer.key(text).split(separator: " "), line: line, &state)
     }
 
+    /// True when a folded key names what reports count (`gaps`, `constats`…): most paragraphs do
+    /// not, and are not cut into words for this rule.
+    static func namesCountedThings(key: String) -> Bool {
+        var named = false
+        let read: Void? = ASCIIWords.forEach(in: key) { word in
+            named = nouns.contains(ascii: word)
+            return !named
+        }
+        return read == nil ? key.split(separator: " ").contains(where: { nouns.contains($0) }) : named
+    }
+
     /// The same, over the words of a key the walker already cut.
     static func read(words: [Substring], line: Int, _ state: inout ItemWalkState) {
         guard state.statedCounts.isEmpty else { return }
