@@ -61,7 +61,7 @@ extension SiteBuilder {
                 let extras = extraFiles(merged, loaded)
                 for (path, data) in extras {
                     try PageFiles.write(data, to: staging.appendingPathComponent(path))
-                    allHashes[path] = PageFiles.contentHash(data)
+                    allHashes[path] = keepsCaches ? PageFiles.contentHash(data) : 0
                 }
                 cache?.cache.storeExports(extras, cache!.digests)
                 extraPaths = extras.map(\.0)
@@ -158,7 +158,8 @@ extension SiteBuilder {
 
     /// Renders pages on every core and writes those whose bytes differ from `compareWith`.
     /// - Parameter cache: pages found there are copied instead of rendered (their hash is then 0: only
-    ///   a one-shot build has a page cache, and it keeps no hashes).
+    ///   a one-shot build has a page cache, and it keeps no hashes: without `keepsCaches` and a
+    ///   previous build to compare with, every hash is 0).
     func render(_ merged: Merged, pages: [PagePlan], into folder: URL, compareWith previous: [String: Int],
                 cache: (cache: PageCache, digests: PageCache.Digests)? = nil) throws -> ([String: Int], [Diagnostic], copied: Int) {
         try PageFiles.makeDirectories(Set(pages.map { PageFiles.parent(of: $0.path) }), in: folder)
@@ -168,6 +169,7 @@ extension SiteBuilder {
         defer { progress.end() }
         // A page that cannot be rendered is a diagnostic (the rest is built); a page that cannot be
         // written (a full disk, a file size limit) fails the whole build, so the old site stays.
+        let hashing = keepsCaches || !previous.isEmpty
         let results = Parallel.map(pages) { [progress] plan -> (String, Int?, Diagnostic?, Error?, fromCache: Bool) in
             defer { progress.advance() }
             let key = cache.flatMap { $0.cache.key(for: plan, $0.digests) }
@@ -180,8 +182,9 @@ extension SiteBuilder {
             } catch {
                 return (plan.path, nil, .error(plan.path, code: "render.failed", "page could not be rendered: \(error)"), nil, false)
             }
-            let hash = PageFiles.contentHash(data)
-            if previous[plan.path] != hash {
+            // Hashes serve the next incremental rebuild only (`serve`): a one-shot build spares them.
+            let hash = hashing ? PageFiles.contentHash(data) : 0
+            if previous[plan.path] != hash || !hashing {
                 do { try PageFiles.writeFile(data, to: folder.path + "/" + plan.path) } catch { return (plan.path, nil, nil, error, false) }
             }
             if let key { cache!.cache.store(data, key: key) }

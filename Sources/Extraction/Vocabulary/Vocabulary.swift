@@ -342,6 +342,10 @@ public struct Vocabulary: Sendable {
     // MARK: Helpers
 
     private func firstEmoji<V>(in text: String, _ table: [(String, V)]) -> V? {
+        // Foundation's search costs tens of microseconds a line. Emoji are scalars from U+2000 up
+        // (UTF-8 lead bytes E2 and above), with no decomposition: where every emoji of the table
+        // has such a byte, a text without one holds none of them (most lines).
+        if !text.containsByte(where: { $0 >= 0xE2 }), table.allSatisfy({ $0.0.containsByte(where: { $0 >= 0xE2 }) }) { return nil }
         var best: (String.Index, Int, V)?
         for (emoji, value) in table {
             if let range = text.range(of: emoji) {
