@@ -342,12 +342,11 @@ public struct Vocabulary: Sendable {
     // MARK: Helpers
 
     private func firstEmoji<V>(in text: String, _ table: [(String, V)]) -> V? {
-        // Foundation's search costs tens of microseconds a line. Emoji are scalars from U+2000 up
-        // (UTF-8 lead bytes E2 and above), with no decomposition: where every emoji of the table
-        // has such a byte, a text without one holds none of them (most lines).
-        if !text.containsByte(where: { $0 >= 0xE2 }), table.allSatisfy({ $0.0.containsByte(where: { $0 >= 0xE2 }) }) { return nil }
         var best: (String.Index, Int, V)?
         for (emoji, value) in table {
+            // Foundation's search costs tens of microseconds a line: an emoji that opens with a
+            // symbol nothing decomposes into or from is only where its bytes are (most lines have none).
+            if let first = emoji.unicodeScalars.first, Self.isPlainSymbol(first), !text.contains(String(first)) { continue }
             if let range = text.range(of: emoji) {
                 let length = emoji.unicodeScalars.count
                 if best == nil || range.lowerBound < best!.0 || (range.lowerBound == best!.0 && length > best!.1) {
@@ -356,6 +355,14 @@ public struct Vocabulary: Sendable {
             }
         }
         return best?.2
+    }
+
+    /// Symbols (technical, shapes, dingbats, arrows beyond the mathematical ones, emoji, `‼` `⁉` `ℹ`) with no
+    /// canonical decomposition, which no composition yields: found by their bytes alone.
+    static func isPlainSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return ((0x2300...0x2BFF).contains(v) && v != 0x2329 && v != 0x232A) || (0x1F000...0x1FAFF).contains(v)
+            || v == 0x203C || v == 0x2049 || v == 0x2139
     }
 
     private static func strings(_ value: Any) -> [String] {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Extraction
 
@@ -12,6 +13,23 @@ import Testing
         #expect(vocabulary.status(in: "Réseau segmenté") == nil)
         #expect(vocabulary.status(in: "Plain ASCII line") == nil)
         #expect(vocabulary.severity(in: "Pare-feu 🔴") != nil)
+    }
+
+    /// The symbols found by their bytes alone have no decomposition and are in no other character's
+    /// decomposition: no other text is canonically equivalent to one of them.
+    @Test func plainSymbolsAreTheirOwnBytes() {
+        for value in UInt32(0)...UInt32(0x3FFFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = String(scalar).decomposedStringWithCanonicalMapping
+            if Vocabulary.isPlainSymbol(scalar) {
+                #expect(decomposed == String(scalar), "U+\(String(value, radix: 16)) decomposes")
+            } else {
+                #expect(!decomposed.unicodeScalars.contains(where: Vocabulary.isPlainSymbol), "U+\(String(value, radix: 16))")
+            }
+        }
+        // The built-in badges are all such symbols: their lookups never need Foundation.
+        let vocabulary = Vocabulary.builtIn
+        #expect((vocabulary.statusEmojis.map(\.0) + vocabulary.severityEmojis.map(\.0)).allSatisfy { Vocabulary.isPlainSymbol($0.unicodeScalars.first!) })
     }
 
     /// A mark of the site's own vocabulary need not be an emoji: `+++` is found in an ASCII line.
