@@ -1,3 +1,5 @@
+import Templates
+
 /// A JSON document built explicitly, so exports keep their documented key order, write `null`
 /// where a value is absent, and come out byte-identical for identical input.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -19,41 +21,46 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A document `{"<key>": [ … ]}` whose array elements are already serialized at their indent
     /// (see `serialized(indent:)`): lets exports reuse the elements of projects that did not change.
     public static func arrayDocument(key: String, elements: [String]) -> String {
-        var out = "{\n  "
+        var out = TextOutput(capacity: elements.reduce(64) { $0 + $1.utf8.count + 6 })
+        out += "{\n  "
         writeString(key, into: &out)
-        if elements.isEmpty { return out + ": []\n}\n" }
+        if elements.isEmpty {
+            out += ": []\n}\n"
+            return out.string
+        }
         out += ": [\n"
         for (i, element) in elements.enumerated() {
             out += "    "
             out += element
             out += i == elements.count - 1 ? "\n" : ",\n"
         }
-        return out + "  ]\n}\n"
+        out += "  ]\n}\n"
+        return out.string
     }
 
     /// This value as it appears at `indent` inside a pretty-printed document (no trailing newline).
     public func serialized(indent: String) -> String {
-        var out = ""
+        var out = TextOutput(capacity: 256)
         write(into: &out, indent: indent)
-        return out
+        return out.string
     }
 
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
-        var out = ""
+        var out = TextOutput(capacity: 256)
         write(into: &out, indent: "")
         out += "\n"
-        return out
+        return out.string
     }
 
     /// This value with no whitespace at all (files only scripts read, such as the search index).
     public func compact() -> String {
-        var out = ""
+        var out = TextOutput(capacity: 256)
         writeCompact(into: &out)
-        return out
+        return out.string
     }
 
-    private func writeCompact(into out: inout String) {
+    private func writeCompact(into out: inout TextOutput) {
         switch self {
         case .null, .bool, .number, .string: write(into: &out, indent: "")
         case .array(let items):
@@ -75,12 +82,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private func write(into out: inout String, indent: String) {
+    private func write(into out: inout TextOutput, indent: String) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n):
-            if n == n.rounded(), abs(n) < 1e15 { out += String(Int(n)) } else { out += String(n) }
+            if n == n.rounded(), abs(n) < 1e15 { out.append(Int(n)) } else { out += String(n) }
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
@@ -91,7 +98,8 @@ public indirect enum JSONValue: Sendable, Equatable {
                 item.write(into: &out, indent: inner)
                 out += i == items.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "]"
+            out += indent
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
             out += "{\n"
@@ -103,19 +111,20 @@ public indirect enum JSONValue: Sendable, Equatable {
                 value.write(into: &out, indent: inner)
                 out += i == pairs.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "}"
+            out += indent
+            out += "}"
         }
     }
 
     /// Appends `s` as a JSON string literal (for writers that build their JSON by hand).
-    public static func appendQuoted(_ s: String, to out: inout String) {
+    public static func appendQuoted(_ s: String, to out: inout TextOutput) {
         writeString(s, into: &out)
     }
 
     /// Escapes on bytes, copying the runs between escapes whole: French text and status badges are
     /// full of `’`, `—` and emoji, which share a lead byte with the two line separators JSON in HTML
     /// must escape, so a per-scalar slow path ran for most strings.
-    private static func writeString(_ s: String, into out: inout String) {
+    private static func writeString(_ s: String, into out: inout TextOutput) {
         out += "\""
         var s = s
         s.withUTF8 { bytes in
@@ -142,12 +151,12 @@ public indirect enum JSONValue: Sendable, Equatable {
                     escape = nil
                 }
                 guard let escape else { i += 1; continue }
-                if i > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) }
+                if i > start { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
                 out += escape
                 i += width
                 start = i
             }
-            if count > start { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self) }
+            if count > start { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
         }
         out += "\""
     }

@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Templates
 import Portal
 
 /// The offline search of one language, as small script files the search page loads on demand.
@@ -76,17 +77,20 @@ public struct SearchIndex: Sendable {
         var shardKeys: [String] = []
         for (key, terms) in Self.shards(postings.keys.sorted(), postings: postings, documents: documents) {
             shardKeys.append(key)
-            files.append((folder + "t-\(key).js", Data(shardScript(key, terms, postings: postings, totals: totals, documents: documents).utf8)))
+            files.append((folder + "t-\(key).js", shardScript(key, terms, postings: postings, totals: totals, documents: documents).data))
         }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             let chunk = documents[start..<min(documents.count, start + Self.chunkSize)]
-            var out = "AUDIT_SEARCH.docs(\(start / Self.chunkSize),[\n"
+            var out = TextOutput(capacity: chunk.count * 200)
+            out += "AUDIT_SEARCH.docs("
+            out.append(start / Self.chunkSize)
+            out += ",[\n"
             for (i, document) in chunk.enumerated() {
                 if i > 0 { out += ",\n" }
                 Self.write(document, into: &out)
             }
             out += "]);\n"
-            files.append((folder + "d-\(start / Self.chunkSize).js", Data(out.utf8)))
+            files.append((folder + "d-\(start / Self.chunkSize).js", out.data))
         }
         files.insert((folder + "index.js", Data(manifest(documents: documents.count, shards: shardKeys).utf8)), at: 0)
         return files
@@ -94,21 +98,37 @@ public struct SearchIndex: Sendable {
 
     /// `[kind, title, url, context or audit document, date, project, severity, status, snippet]`,
     /// written by hand: 300,000 documents at 10,000 audits.
-    static func write(_ document: Document, into out: inout String) {
-        out += "[\(document.kind.rawValue),"
+    static func write(_ document: Document, into out: inout TextOutput) {
+        out += "["
+        out.append(document.kind.rawValue)
+        out += ","
         JSONValue.appendQuoted(document.title, to: &out)
         out += ","
         JSONValue.appendQuoted(document.url, to: &out)
         out += ","
-        if let audit = document.audit { out += String(audit) } else if let context = document.context, !context.isEmpty {
+        if let audit = document.audit { out.append(audit) } else if let context = document.context, !context.isEmpty {
             JSONValue.appendQuoted(context, to: &out)
         } else { out += "null" }
         out += ","
         if let date = document.date { JSONValue.appendQuoted(date, to: &out) } else { out += "null" }
-        out += ",\(document.project),"
-        out += document.severity.map { "\"\($0.rawValue)\"" } ?? "null"
         out += ","
-        out += document.status.map { "\"\($0.rawValue)\"" } ?? "null"
+        out.append(document.project)
+        out += ","
+        if let severity = document.severity {
+            out += "\""
+            out += severity.rawValue
+            out += "\""
+        } else {
+            out += "null"
+        }
+        out += ","
+        if let status = document.status {
+            out += "\""
+            out += status.rawValue
+            out += "\""
+        } else {
+            out += "null"
+        }
         if let snippet = document.snippet {
             out += ","
             JSONValue.appendQuoted(snippet, to: &out)
@@ -220,20 +240,33 @@ public struct SearchIndex: Sendable {
     /// the facets travel with the postings, so facet counts need no document chunk. A term cut to its
     /// `postingsLimit` first documents starts with minus its whole count: the search page does not let
     /// such a word exclude a document (`GAP` in `GAP-2801` must not hide GAP-2801).
-    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], totals: [String: Int], documents: [Document]) -> String {
-        var out = "AUDIT_SEARCH.shard(\"\(key)\",{\n"
+    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], totals: [String: Int], documents: [Document]) -> TextOutput {
+        var out = TextOutput(capacity: terms.count * 64)
+        out += "AUDIT_SEARCH.shard(\""
+        out += key
+        out += "\",{\n"
         for (i, term) in terms.enumerated() {
-            out += "\"\(term)\":["
-            if let total = totals[term], total > postings[term]?.count ?? 0 { out += "-\(total)," }
+            out += "\""
+            out += term
+            out += "\":["
+            let list = postings[term] ?? []
+            if let total = totals[term], total > list.count {
+                out += "-"
+                out.append(total)
+                out += ","
+            }
             var previous = 0
-            for (j, id) in (postings[term] ?? []).enumerated() {
+            for (j, id) in list.enumerated() {
                 if j > 0 { out += "," }
-                out += "\(id - previous),\(Self.facets(documents[id]))"
+                out.append(id - previous)
+                out += ","
+                out.append(Self.facets(documents[id]))
                 previous = id
             }
             out += i == terms.count - 1 ? "]\n" : "],\n"
         }
-        return out + "});\n"
+        out += "});\n"
+        return out
     }
 
     /// Project, kind, severity and status of a document in one number.
