@@ -61,11 +61,10 @@ public struct BodyRenderer {
     }
 
     public func render(_ document: MarkdownDocument) -> Output {
-        var out = ""
-        out.reserveCapacity(4096)
+        var out = TextOutput(capacity: 4096)
         var toc: [(Int, String, String)] = []
         blocks(document.blocks, into: &out, toc: &toc, tight: false)
-        return RenderedBody(html: out, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
+        return RenderedBody(html: out.string, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
     }
 
     private func lineID(_ line: Int) -> String {
@@ -74,12 +73,12 @@ public struct BodyRenderer {
 
     /// - Parameter parentLine: the line of the list item the blocks belong to: it carries that line's
     ///   anchor already, so its first paragraph (same line) must not repeat the id.
-    private func blocks(_ blocks: [Block], into out: inout String, toc: inout [(Int, String, String)], tight: Bool,
+    private func blocks(_ blocks: [Block], into out: inout TextOutput, toc: inout [(Int, String, String)], tight: Bool,
                         parentLine: Int? = nil) {
         for block in blocks { self.block(block, into: &out, toc: &toc, tight: tight, parentLine: parentLine) }
     }
 
-    private func block(_ block: Block, into out: inout String, toc: inout [(Int, String, String)], tight: Bool,
+    private func block(_ block: Block, into out: inout TextOutput, toc: inout [(Int, String, String)], tight: Bool,
                        parentLine: Int? = nil) {
         switch block {
         case .heading(let level, let content, let line):
@@ -164,7 +163,7 @@ public struct BodyRenderer {
         }
     }
 
-    private func inlines(_ content: [Inline], into out: inout String, inLink: Bool = false, firstLine: Int? = nil) {
+    private func inlines(_ content: [Inline], into out: inout TextOutput, inLink: Bool = false, firstLine: Int? = nil) {
         var line = firstLine
         for inline in content {
             switch inline {
@@ -217,7 +216,7 @@ public struct BodyRenderer {
     }
 
     /// Escaped text with known IDs turned into links to their pages.
-    private func linkedText(_ text: String, into out: inout String) {
+    private func linkedText(_ text: String, into out: inout TextOutput) {
         let found: [String]
         if onlyPattern {
             found = ids.ids(in: text).filter { idLink($0) != nil }
