@@ -8,7 +8,7 @@
 # Reported: the first build; with `--cache`, a build that fills the cache, one with nothing changed (into
 # the same output, then into a new one) and one after a report changed; what a search query loads; the
 # preview's latency for each kind of edit (scripts/preview-latency.py); the ratios to Hugo and the floor;
-# how the build grows from one size to the next. Needs python3 and GNU time. Hugo (Debian `hugo`) and
+# how the build grows from one size to the next; with valgrind, the instructions of a 100-audit build. Needs python3 and GNU time. Hugo (Debian `hugo`) and
 # cmark-gfm (Debian `cmark-gfm`) are compared when installed. Corpora come from scripts/make-corpus.py
 # (deterministic) and are kept in $TMPDIR/audit-site-bench between runs.
 set -euo pipefail
@@ -83,3 +83,11 @@ rm -rf "$disk/site" "$disk/hugo"
 measure "audit-site" "$bin" build --content "$work/corpus-$large" --output "$disk/site" --quiet
 if command -v hugo > /dev/null; then measure "hugo (lean)" scripts/bench/hugo-site.sh "$work/corpus-$large" "$disk/hugo"; fi
 rm -rf "$disk/site" "$disk/hugo"
+# Instructions, where valgrind is installed: what the two timings above cannot show on a noisy machine.
+if command -v valgrind > /dev/null && command -v callgrind_annotate > /dev/null; then
+    corpus="$work/corpus-100"
+    [ -d "$corpus" ] || python3 scripts/make-corpus.py --out "$corpus" --audits 100 --projects 8 > /dev/null
+    echo "instructions of one build of a 100-audit corpus (callgrind), and where they go (inclusive):"
+    scripts/bench/instructions.sh "$bin" "$corpus" "$ram/site-100"
+    rm -rf "$ram/site-100"
+fi
