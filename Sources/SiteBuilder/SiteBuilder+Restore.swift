@@ -22,7 +22,8 @@ extension SiteBuilder {
         let missed = Restoration.missed(recordKey: recordKey, keys: Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a }))
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         // The output still holds that site, untouched since it was written: nothing to write.
-        if let stamp = pages.outputStamp(), stamp.recordKey == recordKey, stamp.isCurrent(for: options.outputDirectory) {
+        if let (stamp, writtenAt) = pages.outputStamp(), stamp.recordKey == recordKey,
+           stamp.isCurrent(for: options.outputDirectory, writtenAt: writtenAt) {
             var restored = report
             restored.diagnostics = stamp.diagnostics
             restored.auditCount = stamp.audits
@@ -41,6 +42,7 @@ extension SiteBuilder {
             report = restored
             throw BuildFailure(report: report, strict: true)
         }
+        pages.forgetStamp()
         let staging = try output.makeStaging()
         do {
             try PageFiles.makeDirectories(Set(record.files.map { PageFiles.parent(of: $0.path) }), in: staging)

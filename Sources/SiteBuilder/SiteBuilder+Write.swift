@@ -71,6 +71,7 @@ extension SiteBuilder {
             // What the build itself said, for the site record (the swap's own messages are said anew by
             // the build that restores it).
             let buildDiagnostics = report.diagnostics.sorted()
+            cache?.cache.forgetStamp()
             report.diagnostics += try output.swap(in: staging, written: Array(allHashes.keys))
             if let cache {
                 let pageKeys = merged.pages.map { cache.cache.key(for: $0, cache.digests) }
@@ -93,8 +94,9 @@ extension SiteBuilder {
                    let stamp = OutputStamp.take(of: options.outputDirectory, files: recorded, recordKey: recordKey, report: report) {
                     cache.cache.store(stamp)
                 }
+            } else {
+                report.diagnostics.sort()
             }
-            report.diagnostics.sort()
             if options.strict, report.errorCount > 0 { throw BuildFailure(report: report, strict: true) }
             return allHashes
         } catch {
@@ -158,8 +160,8 @@ extension SiteBuilder {
 
     /// Renders pages on every core and writes those whose bytes differ from `compareWith`.
     /// - Parameter cache: pages found there are copied instead of rendered (their hash is then 0: only
-    ///   a one-shot build has a page cache, and it keeps no hashes: without `keepsCaches` and a
-    ///   previous build to compare with, every hash is 0).
+    ///   a one-shot build has a page cache, and it keeps no hashes).
+    /// Hashes are 0 unless `keepsCaches` is set or `previous` is not empty: only `serve` uses them.
     func render(_ merged: Merged, pages: [PagePlan], into folder: URL, compareWith previous: [String: Int],
                 cache: (cache: PageCache, digests: PageCache.Digests)? = nil) throws -> ([String: Int], [Diagnostic], copied: Int) {
         try PageFiles.makeDirectories(Set(pages.map { PageFiles.parent(of: $0.path) }), in: folder)

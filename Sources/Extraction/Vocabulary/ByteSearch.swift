@@ -44,7 +44,6 @@ extension Substring {
     }
 }
 
-/// Substring search on UTF-8 bytes, shared by the extraction rules and the body renderer.
 extension String {
     /// Where `needle` first occurs at or after `start`, as `range(of:range:)` finds it, without
     /// Foundation's cost where bytes decide: an ASCII needle in a stretch of ASCII text. Foundation
@@ -74,6 +73,7 @@ extension String {
     }
 }
 
+/// Substring search on UTF-8 bytes, shared by the extraction rules and the body renderer.
 public enum ByteSearch {
     /// Offset of `needle` in `haystack` at or after `start` (the body renderer walks a line's IDs
     /// forward with it, so a long line is one pass).
@@ -166,7 +166,7 @@ extension Substring {
 /// A paragraph's key is cut into words for two questions asked of every paragraph (could it close
 /// earlier findings, does it count findings?), and most paragraphs answer no to both: reading the
 /// words where they lie spares the array of substrings. Only for ASCII keys, where cutting at a
-/// space byte is cutting at a space character; `words(of:)` says when it applies.
+/// space byte is cutting at a space character: `forEach` returns nil for any other key.
 enum ASCIIWords {
     /// Calls `body` with each word between spaces (empty ones skipped) until it returns false; nil
     /// when the key is not all ASCII (the caller then cuts it with `split`).

@@ -63,8 +63,9 @@ struct WordMap<Value: Sendable>: Sendable {
         slots[position] = Int32(index)
     }
 
-    /// Where an ASCII word is (FNV-1a over its bytes, then linear probing); `ascii` false as soon as
-    /// a byte is not ASCII. Reads the word's bytes in place, twice at most: no buffer, no closure.
+    /// Where an ASCII word is (FNV-1a over its bytes, then linear probing), and its hash. Reads the
+    /// word's bytes in place (once to hash, once more per candidate of the same hash and length): no
+    /// buffer, no closure. Callers check that the word is ASCII first.
     @inline(__always)
     private func probe<Bytes: Collection<UInt8>>(_ word: Bytes) -> (found: Bool, index: Int, hash: UInt32) {
         var hash: UInt32 = 2_166_136_261

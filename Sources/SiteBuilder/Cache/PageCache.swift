@@ -147,14 +147,32 @@ struct PageCache: Sendable {
         store(Array(data), key: key)
     }
 
-    /// The stamp of the output the last site recorded here was written to (see `OutputStamp`).
-    func outputStamp() -> OutputStamp? {
-        guard let data = FileManager.default.contents(atPath: folder.path + "/" + Self.stampName) else { return nil }
-        return OutputStamp(decoding: Array(data))
+    /// The stamp of the output the last site recorded here was written to (see `OutputStamp`), with
+    /// the time the stamp was written.
+    func outputStamp() -> (stamp: OutputStamp, writtenAt: Int64)? {
+        let path = folder.path + "/" + Self.stampName
+        guard let data = FileManager.default.contents(atPath: path), let stamp = OutputStamp(decoding: Array(data)),
+              let written = OutputStamp.Identity(of: path) else { return nil }
+        return (stamp, written.modified)
     }
 
+    /// Writes the stamp, again until the file's time is later than every entry's change (a coarse
+    /// clock may give both the same time: see `OutputStamp`); gives up after about 100 ms.
     func store(_ stamp: OutputStamp) {
-        CacheFiles.store(stamp.encoded(), as: Self.stampName, in: folder.path)
+        let path = folder.path + "/" + Self.stampName
+        let bytes = stamp.encoded()
+        for _ in 0..<50 {
+            CacheFiles.store(bytes, as: Self.stampName, in: folder.path)
+            guard let written = OutputStamp.Identity(of: path) else { return }
+            if written.modified > stamp.newestChange { return }
+            usleep(2_000)
+        }
+        forgetStamp()
+    }
+
+    /// Before an output is replaced: whatever stamp there was describes it no more.
+    func forgetStamp() {
+        unlink(folder.path + "/" + Self.stampName)
     }
 
     /// Not an entry (`prune` keeps it): one stamp, for the output last written.

@@ -13,12 +13,16 @@ import Glibc
 /// rest of such a build. Anything touched since — a file edited, removed or added (adding or removing
 /// a file changes its folder's times) — and the site is copied back from the cache as before.
 ///
-/// An identity is the inode, the size and the modification and change times to the nanosecond (as
-/// Linux file systems keep them). The change time cannot be set back by a user: `touch -d` and
-/// `cp -p` move the modification time only. The stamp is kept in the cache folder, which is ours;
-/// nothing is added to the output.
+/// An identity is the device and inode, the size and the modification and change times. The change
+/// time cannot be set back by a user: `touch -d` and `cp -p` move the modification time only. Times
+/// come from a clock that may move only every few milliseconds (kernels before 6.13), so an edit
+/// right after the stamp was taken could leave every time as it was: as git does with its index, an
+/// entry changed no earlier than the stamp file itself was written is taken as changed ("racy"), and
+/// the stamp is written again until it is later than every entry (`PageCache.store(_:)`). The stamp
+/// is kept in the cache folder, which is ours; nothing is added to the output.
 struct OutputStamp: Equatable, Sendable {
     struct Identity: Equatable, Sendable {
+        let device: UInt64
         let inode: UInt64
         let size: Int64
         let modified: Int64
@@ -28,13 +32,15 @@ struct OutputStamp: Equatable, Sendable {
         init?(of path: String) {
             var info = stat()
             guard lstat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
             size = Int64(info.st_size)
             modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         }
 
-        init(inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+            self.device = device
             self.inode = inode
             self.size = size
             self.modified = modified
@@ -55,7 +61,8 @@ struct OutputStamp: Equatable, Sendable {
     let audits: Int
     let projects: Int
     let pages: Int
-    /// Everything the build reported, the output's own messages (files kept) included.
+    /// Everything the build reported, with the files it kept in the output; not the symbolic links it
+    /// removed from it (a build that finds the output untouched removes nothing).
     let diagnostics: [Diagnostic]
     let entries: [Entry]
 
@@ -73,14 +80,19 @@ struct OutputStamp: Equatable, Sendable {
         let identities = Self.identities(of: paths, in: root)
         guard !identities.contains(nil) else { return nil }
         return OutputStamp(recordKey: recordKey, output: root, audits: report.auditCount, projects: report.projectCount,
-                           pages: report.pagesWritten + report.pagesUnchanged, diagnostics: report.diagnostics,
+                           pages: report.pagesWritten + report.pagesUnchanged,
+                           diagnostics: report.diagnostics.filter { $0.code != "output.symlink" },
                            entries: zip(paths, identities).map { Entry(path: $0, identity: $1!) })
     }
 
+    /// The latest change time of an entry: the stamp must be written after it.
+    var newestChange: Int64 { entries.map(\.identity.changed).max() ?? 0 }
+
     /// True when `output` is the folder stamped and nothing in it changed since.
-    func isCurrent(for output: URL) -> Bool {
+    /// - Parameter writtenAt: the stamp file's modification time; an entry changed no earlier is racy.
+    func isCurrent(for output: URL, writtenAt: Int64) -> Bool {
         let root = OutputFolder.resolved(output)
-        guard root == self.output else { return false }
+        guard root == self.output, newestChange < writtenAt else { return false }
         let now = Self.identities(of: entries.map(\.path), in: root)
         return zip(entries, now).allSatisfy { $0.identity == $1 }
     }
@@ -98,15 +110,16 @@ struct OutputStamp: Equatable, Sendable {
 
     private static let header = "audit-site output stamp 1"
 
-    /// Lines: a header, the record key, the output, the counts, the diagnostics as one line of JSON,
-    /// then one entry a line (`inode size modified changed path`).
+    /// Lines: a header, the record key, the output, the counts (audits, projects, pages, entries),
+    /// the diagnostics as one line of JSON, then one entry a line (`device inode size modified changed
+    /// path`).
     func encoded() -> [UInt8] {
         let json = (try? JSONEncoder().encode(diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        var text = "\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages)\n\(json)\n"
+        var text = "\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages) \(entries.count)\n\(json)\n"
         text.reserveCapacity(text.utf8.count + entries.count * 64)
         for entry in entries {
             let id = entry.identity
-            text += "\(id.inode) \(id.size) \(id.modified) \(id.changed) \(entry.path)\n"
+            text += "\(id.device) \(id.inode) \(id.size) \(id.modified) \(id.changed) \(entry.path)\n"
         }
         return Array(text.utf8)
     }
@@ -117,17 +130,19 @@ struct OutputStamp: Equatable, Sendable {
         guard lines.count >= 6, lines.last?.isEmpty == true,
               String(decoding: lines[0], as: UTF8.self) == Self.header else { return nil }
         let counts = lines[3].split(separator: UInt8(ascii: " ")).compactMap { Int(String(decoding: $0, as: UTF8.self)) }
-        guard counts.count == 3,
+        // The count of entries is stated: a stamp cut at a line's end is refused too.
+        guard counts.count == 4, counts[3] == lines.count - 6,
               let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(lines[4])) else { return nil }
         var entries: [Entry] = []
         entries.reserveCapacity(lines.count - 6)
         for line in lines[5..<(lines.count - 1)] {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let inode = UInt64(Self.text(fields[0])), let size = Int64(Self.text(fields[1])),
-                  let modified = Int64(Self.text(fields[2])), let changed = Int64(Self.text(fields[3])), !fields[4].isEmpty
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count == 6, let device = UInt64(Self.text(fields[0])), let inode = UInt64(Self.text(fields[1])),
+                  let size = Int64(Self.text(fields[2])), let modified = Int64(Self.text(fields[3])),
+                  let changed = Int64(Self.text(fields[4])), !fields[5].isEmpty
             else { return nil }
-            entries.append(Entry(path: Self.text(fields[4]),
-                                 identity: Identity(inode: inode, size: size, modified: modified, changed: changed)))
+            entries.append(Entry(path: Self.text(fields[5]),
+                                 identity: Identity(device: device, inode: inode, size: size, modified: modified, changed: changed)))
         }
         guard !entries.isEmpty else { return nil }
         recordKey = Self.text(lines[1])

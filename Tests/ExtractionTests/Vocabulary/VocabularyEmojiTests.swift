@@ -10,6 +10,9 @@ import Testing
         #expect(vocabulary.status(in: "Sauvegardes testées ✅") == .done)
         #expect(vocabulary.status(in: "🔴 puis ✅") == .open)
         #expect(vocabulary.status(in: "Rotation des clés 🚧") == .partial)
+        // With or without the emoji variation selector.
+        #expect(vocabulary.status(in: "Mise à jour ⚠️") == .partial)
+        #expect(vocabulary.status(in: "Mise à jour ⚠") == .partial)
         #expect(vocabulary.status(in: "Réseau segmenté") == nil)
         #expect(vocabulary.status(in: "Plain ASCII line") == nil)
         #expect(vocabulary.severity(in: "Pare-feu 🔴") != nil)

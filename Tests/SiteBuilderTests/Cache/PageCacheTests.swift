@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SiteBuilder
 import Testing
 
@@ -139,10 +142,25 @@ import Testing
         #expect(second.pagesWritten == 0 && second.pagesUnchanged == first.pagesWritten)
         #expect(second.diagnostics == first.diagnostics && second.auditCount == first.auditCount)
         #expect(second.timings.contains { $0.step == "restore" } && !second.timings.contains { $0.step == "read" })
-        // Strict mode still refuses what the first build reported.
+        // Strict mode still refuses what the first build reported, from the stamp, touching nothing.
         var options = site.options(strict: true, output: site.root.appendingPathComponent("out"))
         options.cacheDirectory = cache
-        #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder(options: options).build() }
+        #expect(failure?.report.pagesUnchanged == first.pagesWritten)
+        #expect(try identities(in: "out") == before)
+    }
+
+    /// A symbolic link found in the output is removed once, and said once: the build that then
+    /// finds the output untouched removes nothing and does not say it again.
+    @Test func aRemovedLinkIsSaidOnce() throws {
+        _ = try build(into: "out")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("out/fr/link").path,
+                                                   withDestinationPath: site.root.path)
+        let (removing, _) = try build(into: "out")
+        #expect(removing.diagnostics.contains { $0.code == "output.symlink" })
+        let (after, _) = try build(into: "out")
+        #expect(after.pagesWritten == 0)
+        #expect(!after.diagnostics.contains { $0.code == "output.symlink" })
     }
 
     /// Whatever was done to the output since — a page edited (even with its time set back), a file
@@ -153,14 +171,21 @@ import Testing
         let pages = expected.keys.filter { $0.hasSuffix(".html") }.sorted()
         let output = site.root.appendingPathComponent("out")
         let edited = output.appendingPathComponent(pages[0])
-        let time = try FileManager.default.attributesOfItem(atPath: edited.path)[.modificationDate] as! Date
+        var info = stat()
+        #expect(lstat(edited.path, &info) == 0)
+        let time = info.st_mtim
         let damages: [() throws -> Void] = [
             {
-                // Same size, same modification time: only the change time tells.
+                // Same inode, same size, the same modification time to the nanosecond: only the change
+                // time tells.
                 var bytes = try Data(contentsOf: edited)
                 bytes[bytes.count - 2] ^= 0x20
                 try bytes.write(to: edited)
-                try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: edited.path)
+                var times = [time, time]
+                #expect(utimensat(AT_FDCWD, edited.path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+                var now = stat()
+                #expect(lstat(edited.path, &now) == 0)
+                #expect(now.st_mtim.tv_sec == time.tv_sec && now.st_mtim.tv_nsec == time.tv_nsec && now.st_ino == info.st_ino)
             },
             { try FileManager.default.removeItem(at: output.appendingPathComponent(pages[1])) },
             { try Data("stray".utf8).write(to: output.appendingPathComponent(pages[2]).deletingLastPathComponent().appendingPathComponent("stray.txt")) },
