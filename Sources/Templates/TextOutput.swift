@@ -34,10 +34,6 @@ public struct TextOutput: Sendable {
         bytes.append(contentsOf: other)
     }
 
-    public mutating func append(byte: UInt8) {
-        bytes.append(byte)
-    }
-
     /// An integer in decimal, without making a `String` of it.
     public mutating func append(_ value: Int) {
         guard value != 0 else { return bytes.append(0x30) }
@@ -57,12 +53,6 @@ public struct TextOutput: Sendable {
         }
     }
 
-    /// Escaped for HTML text and attributes (see `HTMLEscape`).
-    public mutating func appendEscaped(_ text: String) {
-        HTMLEscape.escape(text, into: &bytes)
-    }
-
-    public var count: Int { bytes.count }
     public var string: String { String(decoding: bytes, as: UTF8.self) }
     public var data: Data { Data(bytes) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Templates
 
@@ -17,9 +18,10 @@ import Testing
         out += "a"
         out += long
         out.append(long.dropFirst(3))
-        out.append(byte: 0x7A)
-        out.appendEscaped("<b title=\"x\">l'été & co</b>")
-        #expect(out.string == "a" + long + String(long.dropFirst(3)) + "z" + "&lt;b title=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/b&gt;")
-        #expect(out.count == out.string.utf8.count && out.data.count == out.count)
+        let bridged = "z✅"
+        bridged.utf8.withContiguousStorageIfAvailable { out.append(bytes: $0) }
+        out.append(-42)
+        #expect(out.string == "a" + long + String(long.dropFirst(3)) + "z✅" + "-42")
+        #expect(out.bytes.count == out.string.utf8.count && out.data == Data(out.bytes))
     }
 }

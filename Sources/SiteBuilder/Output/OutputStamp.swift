@@ -27,25 +27,6 @@ struct OutputStamp: Equatable, Sendable {
         let size: Int64
         let modified: Int64
         let changed: Int64
-
-        /// The identity of `path` now (a link is not followed); nil when it cannot be read.
-        init?(of path: String) {
-            var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        }
-
-        init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
-            self.device = device
-            self.inode = inode
-            self.size = size
-            self.modified = modified
-            self.changed = changed
-        }
     }
 
     struct Entry: Equatable, Sendable {
@@ -124,6 +105,11 @@ struct OutputStamp: Equatable, Sendable {
         return Array(text.utf8)
     }
 
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Initialisers outside the type body keep its memberwise ones.
+extension OutputStamp {
     /// Nil for anything but a whole stamp: a damaged one costs a copy of the site, never a wrong one.
     init?(decoding bytes: [UInt8]) {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -153,16 +139,17 @@ struct OutputStamp: Equatable, Sendable {
         self.diagnostics = diagnostics
         self.entries = entries
     }
+}
 
-    init(recordKey: String, output: String, audits: Int, projects: Int, pages: Int, diagnostics: [Diagnostic], entries: [Entry]) {
-        self.recordKey = recordKey
-        self.output = output
-        self.audits = audits
-        self.projects = projects
-        self.pages = pages
-        self.diagnostics = diagnostics
-        self.entries = entries
+extension OutputStamp.Identity {
+    /// The identity of `path` now (a link is not followed); nil when it cannot be read.
+    init?(of path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
     }
-
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 }

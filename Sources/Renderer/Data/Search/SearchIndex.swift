@@ -99,6 +99,9 @@ public struct SearchIndex: Sendable {
     /// `[kind, title, url, context or audit document, date, project, severity, status, snippet]`,
     /// written by hand: 300,000 documents at 10,000 audits.
     static func write(_ document: Document, into out: inout TextOutput) {
+        func quotedOrNull(_ text: String?) {
+            if let text { JSONValue.appendQuoted(text, to: &out) } else { out += "null" }
+        }
         out += "["
         out.append(document.kind.rawValue)
         out += ","
@@ -110,25 +113,13 @@ public struct SearchIndex: Sendable {
             JSONValue.appendQuoted(context, to: &out)
         } else { out += "null" }
         out += ","
-        if let date = document.date { JSONValue.appendQuoted(date, to: &out) } else { out += "null" }
+        quotedOrNull(document.date)
         out += ","
         out.append(document.project)
         out += ","
-        if let severity = document.severity {
-            out += "\""
-            out += severity.rawValue
-            out += "\""
-        } else {
-            out += "null"
-        }
+        quotedOrNull(document.severity?.rawValue)
         out += ","
-        if let status = document.status {
-            out += "\""
-            out += status.rawValue
-            out += "\""
-        } else {
-            out += "null"
-        }
+        quotedOrNull(document.status?.rawValue)
         if let snippet = document.snippet {
             out += ","
             JSONValue.appendQuoted(snippet, to: &out)
