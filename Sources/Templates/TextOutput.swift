@@ -30,6 +30,24 @@ public struct TextOutput: Sendable {
         }
     }
 
+    /// A literal's bytes (no `String` made of it).
+    public mutating func append(_ literal: StaticString) {
+        if literal.hasPointerRepresentation {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        } else {
+            append(literal.description)
+        }
+    }
+
+    public mutating func append(_ other: TextOutput) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// Text content or a quoted attribute's value, escaped as `HTMLEscape` says.
+    public mutating func appendEscapedHTML(_ text: String) {
+        HTMLEscape.escape(text, into: &bytes)
+    }
+
     public mutating func append(bytes other: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: other)
     }

@@ -70,13 +70,18 @@ struct ItemWalker: MarkdownWalker {
         // A closing sentence may wrap over several lines: read the whole paragraph. Both readers of
         // whole paragraphs first ask their question of the key's words in place; the words are cut
         // only for a paragraph that may count findings.
-        let plain = inlines.plainText
-        let key = TextNormalizer.key(plain)
-        if state.closure == nil, ClosureStatement.mayClose(key: key) {
-            state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
-        }
-        if walk.listDepth == 0, state.statedCounts.isEmpty, ProseCountRule.namesCountedThings(key: key) {
-            ProseCountRule.read(words: key.split(separator: " "), line: line, &state)
+        // (Once a closure and a tally are known, neither question is asked again.)
+        let asksClosure = state.closure == nil
+        let asksTally = walk.listDepth == 0 && state.statedCounts.isEmpty
+        if asksClosure || asksTally {
+            let plain = inlines.plainText
+            let key = TextNormalizer.key(plain)
+            if asksClosure, ClosureStatement.mayClose(key: key) {
+                state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
+            }
+            if asksTally, ProseCountRule.namesCountedThings(key: key) {
+                ProseCountRule.read(words: key.split(separator: " "), line: line, &state)
+            }
         }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }

@@ -7,60 +7,61 @@ import Foundation
 enum StatedLevel {
     /// Pieces of a line between separators and parentheses.
     static func segments(_ text: String) -> [String] {
-        // On bytes: every separator is ASCII or a lead byte (`·` C2 B7, `–` E2 80 93, `—` E2 80 94),
-        // and a byte before `- ` that is a space is the scalar before it.
+        if let pieces = text.utf8.withContiguousStorageIfAvailable({ segments(text, bytes: $0) }) { return pieces }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { segments(copy, bytes: $0) } ?? []
+    }
+
+    /// The same over the text's bytes. Every separator is ASCII or a lead byte (`·` C2 B7, `–` E2 80
+    /// 93, `—` E2 80 94), and a byte before `- ` that is a space is the scalar before it.
+    private static func segments(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var pieces: [String] = []
-        let bytes = text.utf8
-        var start = bytes.startIndex
+        let count = bytes.count
+        var start = 0
         var previous: UInt8?
-        var i = bytes.startIndex
-        func flush(upTo end: String.Index) {
+        var i = 0
+        func flush(upTo end: Int) {
             // Spaces and tabs trimmed on bytes: when visible ASCII is left at both ends, those are
             // the characters `trimmingWhitespace` would keep (most pieces: one copy, no scan).
             var first = start
             var last = end
-            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first = bytes.index(after: first) }
-            while first < last, bytes[bytes.index(before: last)] == 0x20 || bytes[bytes.index(before: last)] == 0x09 {
-                last = bytes.index(before: last)
-            }
-            if first < last, bytes[first] > 0x20, bytes[first] < 0x7F,
-               bytes[bytes.index(before: last)] > 0x20, bytes[bytes.index(before: last)] < 0x7F {
-                pieces.append(String(text[first..<last]))
+            while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while first < last, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            if first < last, bytes[first] > 0x20, bytes[first] < 0x7F, bytes[last - 1] > 0x20, bytes[last - 1] < 0x7F {
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
                 return
             }
-            let piece = String(text[start..<end]).trimmingWhitespace()
+            guard start < end else { return }
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            let to = utf8.index(utf8.startIndex, offsetBy: end)
+            let piece = String(text[from..<to]).trimmingWhitespace()
             if !piece.isEmpty { pieces.append(piece) }
         }
-        func byte(after index: String.Index, _ offset: Int) -> UInt8? {
-            var k = index
-            for _ in 0..<offset {
-                guard k != bytes.endIndex else { return nil }
-                k = bytes.index(after: k)
-            }
-            return k == bytes.endIndex ? nil : bytes[k]
-        }
-        while i != bytes.endIndex {
+        func byte(at index: Int) -> UInt8? { index < count ? bytes[index] : nil }
+        while i < count {
             let b = bytes[i]
             var length = 0
             switch b {
             case 0x28, 0x29, 0x5B, 0x5D, 0x7C, 0x2C, 0x3B: length = 1
-            case 0xC2 where byte(after: i, 1) == 0xB7: length = 2
-            case 0xE2 where byte(after: i, 1) == 0x80 && (byte(after: i, 2) == 0x93 || byte(after: i, 2) == 0x94): length = 3
-            case 0x2D where byte(after: i, 1) == 0x20 && previous == 0x20: length = 1
-            case 0x3A where byte(after: i, 1) == 0x20 && previous != nil: length = 1
+            case 0xC2 where byte(at: i + 1) == 0xB7: length = 2
+            case 0xE2 where byte(at: i + 1) == 0x80 && (byte(at: i + 2) == 0x93 || byte(at: i + 2) == 0x94): length = 3
+            case 0x2D where byte(at: i + 1) == 0x20 && previous == 0x20: length = 1
+            case 0x3A where byte(at: i + 1) == 0x20 && previous != nil: length = 1
             default: break
             }
             if length > 0 {
                 flush(upTo: i)
-                i = bytes.index(i, offsetBy: length)
+                i += length
                 start = i
                 previous = 0x80 // not a space
             } else {
                 previous = b
-                i = bytes.index(after: i)
+                i += 1
             }
         }
-        flush(upTo: bytes.endIndex)
+        flush(upTo: count)
         return pieces
     }
 

@@ -11,9 +11,33 @@ public enum TextNormalizer {
 
     /// The key, read on UTF-8 bytes: ASCII straight through, Latin letters from a byte table, other
     /// scalars decoded and folded one by one (it runs on every line of every report).
+    ///
+    /// Written straight into the new string's storage: in ASCII and Latin text a key is never longer
+    /// than its text (a run of separators becomes one space, a folded letter takes no more bytes than
+    /// it had), so one allocation of the text's length holds it. A scalar of another script may fold
+    /// into more bytes than it had (`ﬃ` → `ffi`): when the key does not fit, it is written again into
+    /// a larger one.
     private static func key(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count)
+        var capacity = text.count
+        while true {
+            var fitted = true
+            let key = String(unsafeUninitializedCapacity: capacity) { out in
+                guard let count = fold(text, into: out) else {
+                    fitted = false
+                    return 0
+                }
+                return count
+            }
+            if fitted { return key }
+            capacity = capacity * 2 + 16
+        }
+    }
+
+    /// Writes the key of `text` into `out`; its length, or nil when `out` is too small.
+    @inline(__always)
+    private static func fold(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        let capacity = out.count
         var pendingSpace = false
         var i = 0
         let n = text.count
@@ -23,9 +47,15 @@ public enum TextNormalizer {
             if lead < 0x80 {
                 let byte = ascii[Int(lead)]
                 if byte != 0 {
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
+                    if pendingSpace, count > 0 {
+                        guard count < capacity else { return nil }
+                        out[count] = 0x20
+                        count += 1
+                    }
                     pendingSpace = false
-                    out.append(byte)
+                    guard count < capacity else { return nil }
+                    out[count] = byte
+                    count += 1
                 } else {
                     pendingSpace = true
                 }
@@ -34,24 +64,44 @@ public enum TextNormalizer {
             }
             let (value, length) = decode(text, at: i)
             i += length
+            // A Latin letter's folded bytes in `latinFolded`, or another scalar's folded text.
+            var latin: Range<Int>?
+            var other: String?
             if value < 0x250 {
                 let entry = latinBytes[Int(value) - 0x80]
-                if entry.separates {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace, !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(contentsOf: latinFolded[Int(entry.start)..<Int(entry.start) + Int(entry.count)])
-                }
-            } else if let folded = fold(Unicode.Scalar(value)!) {
-                if pendingSpace, !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(contentsOf: folded.utf8)
+                if !entry.separates { latin = Int(entry.start)..<Int(entry.start) + Int(entry.count) }
             } else {
+                other = fold(Unicode.Scalar(value)!)
+            }
+            guard latin != nil || other != nil else {
                 pendingSpace = true
+                continue
+            }
+            if pendingSpace, count > 0 {
+                guard count < capacity else { return nil }
+                out[count] = 0x20
+                count += 1
+            }
+            pendingSpace = false
+            if let latin {
+                guard count + latin.count <= capacity else { return nil }
+                for index in latin {
+                    out[count] = latinFolded[index]
+                    count += 1
+                }
+            } else if var other {
+                let fits: Bool = other.withUTF8 { bytes in
+                    guard count + bytes.count <= capacity else { return false }
+                    for byte in bytes {
+                        out[count] = byte
+                        count += 1
+                    }
+                    return true
+                }
+                guard fits else { return nil }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return count
     }
 
     /// `asciiTable` as bytes, 0 for a character that separates words.

@@ -40,7 +40,7 @@ struct GapRowsFragment {
                 indexRow(gap, into: &html)
                 continue
             }
-            html.raw(cache.row(.indexRow(language: page.language, gap: gap.id), project: gap.project) {
+            html.raw(html: cache.row(.indexRow(language: page.language, gap: gap.id), project: gap.project) {
                 var row = HTMLFragment(capacity: 700)
                 indexRow(gap, into: &row)
                 return row.html

@@ -6,52 +6,78 @@ import Templates
 /// dominate a 10,000-audit build. The theme still owns the page around them and styles them through
 /// their classes (documented in the README).
 struct HTMLFragment {
-    private(set) var html = ""
+    /// Written as bytes: a fragment is thousands of small appends, each of which costs hundreds of
+    /// instructions on a `String` (see `TextOutput`); it becomes a `String` once, when it is done.
+    private var output: TextOutput
 
     init(capacity: Int = 1024) {
-        html.reserveCapacity(capacity)
+        output = TextOutput(capacity: capacity)
     }
 
+    /// The markup written so far.
+    var html: String { output.string }
+
     /// Markup written as is (tags and attribute names only, never content).
-    mutating func raw(_ markup: String) { html += markup }
+    mutating func raw(_ markup: Markup) { output.append(markup) }
+
+    /// Markup made elsewhere (a row kept between preview rebuilds), written as is.
+    mutating func raw(html: String) { output += html }
 
     /// Text content, escaped.
-    mutating func text(_ value: String) { html += HTMLEscape.escape(value) }
+    mutating func text(_ value: String) { output.appendEscapedHTML(value) }
 
     /// `<span class="badge sev-high">High</span>`
     mutating func badge(_ cssClass: String, _ label: String) {
-        html += "<span class=\"badge \(cssClass)\">"
+        output += "<span class=\"badge "
+        output += cssClass
+        output += "\">"
         text(label)
-        html += "</span>"
+        output += "</span>"
     }
 
     /// `<a href="…">text</a>`; `lang` marks text in another language than the page.
     mutating func link(_ href: String, _ label: String, cssClass: String? = nil, lang: String? = nil) {
-        html += "<a href=\"\(HTMLEscape.escape(href))\""
-        if let cssClass { html += " class=\"\(cssClass)\"" }
-        if let lang { html += " lang=\"\(lang)\"" }
-        html += ">"
+        output += "<a href=\""
+        text(href)
+        output += "\""
+        if let cssClass {
+            output += " class=\""
+            output += cssClass
+            output += "\""
+        }
+        if let lang {
+            output += " lang=\""
+            output += lang
+            output += "\""
+        }
+        output += ">"
         text(label)
-        html += "</a>"
+        output += "</a>"
     }
 
     /// A score with its level class (`score-good`), as the theme's `score` partial writes it.
     mutating func score(_ score: ScoreView?) {
         guard let score else { return }
-        html += "<span class=\"score score-\(score.level)\""
-        html += " title=\"\(HTMLEscape.escape(score.original))\""
-        html += ">"
+        output += "<span class=\"score score-"
+        output += score.level
+        output += "\" title=\""
+        text(score.original)
+        output += "\">"
         text(score.text)
-        html += "</span>"
+        output += "</span>"
     }
 
     /// A change, as the theme's `delta` partial writes it.
     mutating func delta(_ delta: DeltaView?) {
         guard let delta else { return }
-        html += "<span class=\"delta delta-\(delta.direction)\"><span aria-hidden=\"true\">\(delta.arrow)</span> "
+        output += "<span class=\"delta delta-"
+        output += delta.direction
+        output += "\"><span aria-hidden=\"true\">"
+        output += delta.arrow
+        output += "</span> "
         text(delta.text)
-        html += "<span class=\"visually-hidden\"> ("
+        output += "<span class=\"visually-hidden\"> ("
         text(delta.label)
-        html += ")</span></span>"
+        output += ")</span></span>"
     }
 }

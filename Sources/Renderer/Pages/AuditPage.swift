@@ -86,7 +86,7 @@ struct AuditPage {
                     list.text(name)
                     list.raw("</span> ")
                 }
-                list.raw(foreign.map { "<span lang=\"\($0)\">" } ?? "<span>")
+                if let foreign { list.raw("<span lang=\"\(foreign)\">") } else { list.raw("<span>") }
                 // A re-check that only names the ID: the finding's title from the audits that stated it.
                 let title = item.title == item.id ? item.id.flatMap { id in portal.gap(project: project.slug, id: id)?.title } ?? item.title : item.title
                 list.text(title)
@@ -114,7 +114,7 @@ struct AuditPage {
             model.body = output.html(linking: knownGaps)
             var toc = HTMLFragment(capacity: output.toc.count * 80)
             for entry in output.toc {
-                toc.raw(entry.level == 3 ? "<li class=\"sub\">" : "<li>")
+                if entry.level == 3 { toc.raw("<li class=\"sub\">") } else { toc.raw("<li>") }
                 toc.link("#" + entry.anchor, entry.text)
                 toc.raw("</li>")
             }

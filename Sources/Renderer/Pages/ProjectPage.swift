@@ -138,7 +138,7 @@ struct ProjectPage {
     /// One row of the trend table: a cell per audit with the score and its change since the previous
     /// audit that scored this domain; a dash where the audit did not score it.
     private func row(_ label: String, _ values: [Double?], cssClass: String?, into html: inout HTMLFragment) {
-        html.raw(cssClass.map { "<tr class=\"\($0)\">" } ?? "<tr>")
+        if let cssClass { html.raw("<tr class=\"\(cssClass)\">") } else { html.raw("<tr>") }
         html.raw("<th scope=\"row\">")
         html.text(label)
         html.raw("</th>")

@@ -26,6 +26,31 @@ import Testing
         #expect(TextNormalizer.key("ต่ำ").split(separator: " ").count == 1)
     }
 
+    /// A key is its text folded scalar by scalar, separators turned into single spaces, also where the
+    /// key is longer than its text (`ﬃ` folds into three letters, written again into a larger string).
+    @Test func aKeyIsItsTextFoldedScalarByScalar() {
+        func reference(_ text: String) -> String {
+            var key = ""
+            var pendingSpace = false
+            for scalar in text.unicodeScalars {
+                guard let folded = TextNormalizer.fold(scalar) else {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, !key.isEmpty { key += " " }
+                pendingSpace = false
+                key += folded
+            }
+            return key
+        }
+        let longer = ["ﬃ", "ﬃﬃﬃ ﬃ", "Straße ﬁnale", String(repeating: "ﬃ", count: 40), "ΐ Ἀθῆναι", "Œuvre – ǅemal ĳssel"]
+        for text in Self.samples + longer {
+            #expect(TextNormalizer.key(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(TextNormalizer.key("ﬃ") == "ffi")
+        #expect(TextNormalizer.key(" **Sécurité** : ÉLEVÉE ") == "securite elevee")
+    }
+
     /// `textRange(of:from:)` finds what Foundation's `range(of:range:)` finds, from any start.
     @Test func aPieceIsFoundWhereFoundationFindsIt() {
         let needles = ["a", "b", "Rollback", "1.2", "curite", "e", "\n", "\r", " ", "Statut", "corrigé", "é", "ต่ำ", "x", "K", "famille"]

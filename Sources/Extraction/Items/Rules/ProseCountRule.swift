@@ -48,7 +48,8 @@ struct ProseCountRule: ItemRule {
         guard words.contains(where: { nouns.contains($0) }) else { return }
         var counts: [StatedCount] = []
         for (index, word) in words.enumerated() where index + 1 < words.count {
-            guard let count = Int(word) ?? numberWords[word], count < 1000 else { continue }
+            let digit = word.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            guard let count = digit ? Int(word) : numberWords[word], count < 1000 else { continue }
             // `2 high`, `3 medium`, `2 critiques`, `4 élevées` (a noun may sit between: `2 high-risk issues`).
             // (`three rated high`, `deux classées majeures`: one linking word may stand between.)
             var next = String(words[index + 1])
