@@ -5,7 +5,11 @@ import Extraction
 /// The facts shown everywhere come from the source text in `sourceLanguage` (the site's default
 /// language when it exists, else the first configured language that has one); translations are only
 /// compared with it.
-public struct AuditRecord: Sendable, Equatable {
+///
+/// A class, though a value in every other respect (every property is a constant): pages, feeds and
+/// the search index pass records around by the hundred thousand at 10,000 audits, and a copy of the
+/// struct retained every array and string of its facts, where a reference is retained once.
+public final class AuditRecord: Sendable, Equatable {
     /// Stable, used in URLs, JSON and cross-links.
     public let id: AuditID
     public let project: String
@@ -35,6 +39,12 @@ public struct AuditRecord: Sendable, Equatable {
     }
 
     public var date: AuditDate? { facts.date }
+
+    public static func == (a: AuditRecord, b: AuditRecord) -> Bool {
+        a === b || (a.id == b.id && a.project == b.project && a.slug == b.slug && a.sourceLanguage == b.sourceLanguage
+            && a.languages == b.languages && a.facts == b.facts && a.factsByLanguage == b.factsByLanguage && a.files == b.files
+            && a.extra == b.extra)
+    }
 
     /// Title in a language: the text's own title when that language has a source, else the original's.
     public func title(in language: String) -> String {

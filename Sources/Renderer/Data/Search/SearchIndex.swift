@@ -24,7 +24,9 @@ public struct SearchIndex: Sendable {
         var key: String { ["project", "audit", "finding", "section"][rawValue] }
     }
 
-    struct Document {
+    /// A class: 300,000 documents at 10,000 audits are gathered, ordered and written, and a copy of
+    /// a struct would retain each of its strings every time.
+    final class Document {
         let kind: Kind
         let title: String
         /// The page (`fr/projects/acme/`), or the place in its audit's page (`#L12`, `#backups`).
@@ -37,11 +39,26 @@ public struct SearchIndex: Sendable {
         let status: Status?
         let terms: [String]
         /// The audit's ID, until documents are ordered.
-        var auditID: AuditID? = nil
+        let auditID: AuditID?
         /// Index of the audit document a section or an item belongs to (set once documents are ordered).
-        var audit: Int? = nil
+        var audit: Int?
         /// The start of a section's text, shown under the result.
-        var snippet: String? = nil
+        let snippet: String?
+
+        init(kind: Kind, title: String, url: String, context: String?, date: String?, project: Int, severity: Severity?,
+             status: Status?, terms: [String], auditID: AuditID? = nil, snippet: String? = nil) {
+            self.kind = kind
+            self.title = title
+            self.url = url
+            self.context = context
+            self.date = date
+            self.project = project
+            self.severity = severity
+            self.status = status
+            self.terms = terms
+            self.auditID = auditID
+            self.snippet = snippet
+        }
     }
 
     static let chunkSize = 64
@@ -186,11 +203,10 @@ public struct SearchIndex: Sendable {
         for (offset, audit) in orderedAudits.enumerated() { auditIndex[audit.auditID!] = projects.count + offset }
         let parts = Self.ordered(findings.map(\.1), by: findings.map(\.0))
             + Self.ordered(sections.map(\.1), by: sections.map { -($0.0?.dayNumber ?? Int.min / 2) })
-        return projects + orderedAudits + parts.map { document in
-            var document = document
+        for document in parts {
             if let id = document.auditID { document.audit = auditIndex[id] }
-            return document
         }
+        return projects + orderedAudits + parts
     }
 
     /// `items` in ascending order of `keys`, equal keys in their order.
