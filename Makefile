@@ -43,11 +43,13 @@ check: build
 
 ## Run every test (unit, end-to-end, preview server). The tests run under a memory limit
 ## (TEST_MEMORY_MIB, on the data segment: heap and private mappings), so that a regression that
-## lets memory grow without bound fails the run instead of taking the machine down.
+## lets memory grow without bound fails the run instead of taking the machine down. The sites they
+## build go to a temporary folder of the run's own (TMPDIR), removed when the run ends.
 TEST_MEMORY_MIB ?= 4096
 test: deps
 	$(SWIFT) build --build-tests
-	ulimit -d $$(( $(TEST_MEMORY_MIB) * 1024 )) && $(SWIFT) test --skip-build
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  ulimit -d $$(( $(TEST_MEMORY_MIB) * 1024 )) && TMPDIR="$$tmp" $(SWIFT) test --skip-build
 
 ## Check the demo portal in a real browser and with the web's own validators: axe-core in headless
 ## Chromium (both languages and colour schemes), the Nu HTML validator, linkchecker.

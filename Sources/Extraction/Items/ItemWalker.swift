@@ -169,7 +169,7 @@ struct ItemWalker: MarkdownWalker {
     static func firstLine(of item: ListItem) -> TextLine {
         for block in item.blocks {
             if case .paragraph(let inlines, let line) = block {
-                return TextLines.of(inlines, startLine: line).first ?? TextLine(text: "", inlines: [], line: line)
+                return TextLines.first(of: inlines, startLine: line) ?? TextLine(text: "", inlines: [], line: line)
             }
         }
         return TextLine(text: "", inlines: [], line: item.line)

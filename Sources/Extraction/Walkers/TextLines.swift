@@ -27,6 +27,26 @@ struct TextLine {
 enum TextLines {
     static func of(_ inlines: [Inline], startLine: Int) -> [TextLine] {
         var lines: [TextLine] = []
+        forEach(inlines, startLine: startLine) { line in
+            lines.append(line)
+            return true
+        }
+        return lines
+    }
+
+    /// The first line that has text: what list items are asked about (their opening line), without
+    /// cutting the rest of the paragraph.
+    static func first(of inlines: [Inline], startLine: Int) -> TextLine? {
+        var first: TextLine?
+        forEach(inlines, startLine: startLine) { line in
+            first = line
+            return false
+        }
+        return first
+    }
+
+    /// Calls `body` with each line that has text, in order, until it returns false.
+    private static func forEach(_ inlines: [Inline], startLine: Int, _ body: (TextLine) -> Bool) {
         var current: [Inline] = []
         var line = startLine
         var continues = false
@@ -34,7 +54,7 @@ enum TextLines {
             switch inline {
             case .softBreak, .lineBreak:
                 let text = current.plainText
-                if !text.isEmpty { lines.append(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
+                if !text.isEmpty, !body(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) { return }
                 current.removeAll(keepingCapacity: true)
                 line += 1
                 // After a soft break the text goes on unless the line just ended a sentence (an empty
@@ -46,8 +66,7 @@ enum TextLines {
             }
         }
         let text = current.plainText
-        if !text.isEmpty { lines.append(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
-        return lines
+        if !text.isEmpty { _ = body(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
     }
 
     /// True when the line's last character is `.`, `!`, `?`, `:` or `;` (or the line is empty).
