@@ -56,7 +56,7 @@ struct SectionMeaning {
         // "Constat principal : Fragmentation…" states one finding; it does not announce a list.
         guard !text.contains(":") else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
-        guard TextNormalizer.key(cleaned).split(separator: " ").count <= 4 else { return nil }
+        guard TextNormalizer.key(cleaned).wordCount <= 4 else { return nil }
         switch vocabulary.kind(atStartOf: cleaned) {
         case .gap: return .gap
         case .recommendation: return .recommendation
@@ -106,6 +106,7 @@ struct SectionMeaning {
     /// Severity a heading announces in parentheses or as a P-level (`Backup & Data (P1)`); ranges such
     /// as `(P1-P2)` announce none.
     static func parenthesizedSeverity(_ text: String, state: ItemWalkState) -> Severity? {
+        guard text.containsByte(0x28) else { return nil } // no `(`: nothing to walk character by character
         var found: Set<Severity> = []
         var depth = 0
         var segment = ""

@@ -127,14 +127,73 @@ public enum ByteSearch {
 /// (U+037E, U+1FEF, U+212A): those texts, and other separators, go to the standard library.
 extension String {
     func split(separator: Character) -> [Substring] {
-        self[...].split(separator: separator)
+        guard let byte = Self.plainSeparatorByte(separator),
+              let words = utf8.withContiguousStorageIfAvailable({ splitWords(at: byte, bytes: $0) }) ?? nil else {
+            return self[...].split(separator: separator)
+        }
+        return words
+    }
+
+    /// The words between spaces: `split(separator: " ").count` without cutting them (nothing is
+    /// allocated): the rules ask how long a key is far more often than what its words are.
+    var wordCount: Int {
+        let count = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var words = 0
+            var inWord = false
+            for index in bytes.indices {
+                guard bytes[index] == 0x20 else {
+                    if !inWord { words += 1 }
+                    inWord = true
+                    continue
+                }
+                guard Self.cutsAlone(bytes, at: index) else { return nil }
+                inWord = false
+            }
+            return words
+        } ?? nil
+        return count ?? split(separator: " ").count
+    }
+
+    /// The separator's byte when cutting at that byte is cutting at that character (see below); nil
+    /// for separators the standard library must handle.
+    @inline(__always)
+    fileprivate static func plainSeparatorByte(_ separator: Character) -> UInt8? {
+        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte < 0x80,
+              byte != UInt8(ascii: ";"), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "K") else { return nil }
+        return byte
+    }
+
+    /// True when the separator byte at `index` is a character of its own: ASCII on both sides, and
+    /// not half of `\r\n`.
+    @inline(__always)
+    fileprivate static func cutsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        let previous = index > 0 ? bytes[index - 1] : 0
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        return previous < 0x80 && next < 0x80 && !(previous == 0x0D && byte == 0x0A) && !(byte == 0x0D && next == 0x0A)
+    }
+
+    /// The cut on the string's own bytes, words made from byte offsets; nil when a separator shares
+    /// a character with a neighbour (the standard library then cuts).
+    private func splitWords(at separator: UInt8, bytes: UnsafeBufferPointer<UInt8>) -> [Substring]? {
+        var words: [Substring] = []
+        let utf8 = self.utf8
+        var start = 0
+        for index in bytes.indices where bytes[index] == separator {
+            guard Self.cutsAlone(bytes, at: index) else { return nil }
+            if start != index {
+                words.append(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: index)])
+            }
+            start = index + 1
+        }
+        if start != bytes.count { words.append(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex]) }
+        return words
     }
 }
 
 extension Substring {
     func split(separator: Character) -> [Substring] {
-        guard separator.utf8.count == 1, let byte = separator.utf8.first, byte < 0x80,
-              byte != UInt8(ascii: ";"), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "K") else {
+        guard let byte = String.plainSeparatorByte(separator) else {
             return split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
         }
         var words: [Substring] = []

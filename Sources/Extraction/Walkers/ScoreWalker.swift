@@ -68,7 +68,7 @@ struct ScoreWalker {
                 }
             }
             // "Before remediation: ~55%" / "After remediation: ~90%": the figure after wins.
-            if let (label, value) = labelled, key.split(separator: " ").count <= 12,
+            if let (label, value) = labelled, key.wordCount <= 12,
                context.vocabulary.columnPreference(forHeader: label) > 0, afterScore == nil,
                case .score(let score)? = ScoreParser.firstScore(in: value, line: line) {
                 afterScore = score
@@ -214,11 +214,11 @@ struct ScoreWalker {
             scored += 1
             // `| Avant corrections | 48 % |` / `| Après corrections | 64 % |`: moments, not domains.
             let preference = context.vocabulary.columnPreference(forHeader: label)
-            if preference != 0, TextNormalizer.key(label).split(separator: " ").count <= 6 {
+            if preference != 0, TextNormalizer.key(label).wordCount <= 6 {
                 if preference > 0 { after = score }
                 continue
             }
-            if context.vocabulary.isGlobalScoreRowLabel(label) || context.vocabulary.isGlobalScoreLabel(label) && domains.isEmpty == false && TextNormalizer.key(label).split(separator: " ").count <= 3 {
+            if context.vocabulary.isGlobalScoreRowLabel(label) || context.vocabulary.isGlobalScoreLabel(label) && domains.isEmpty == false && TextNormalizer.key(label).wordCount <= 3 {
                 if global == nil { global = score }
                 continue
             }

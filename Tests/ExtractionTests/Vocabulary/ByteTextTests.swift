@@ -20,7 +20,9 @@ import Testing
             for separator: Character in [" ", "*", "-", ";", "\n", "`", "K", "ç"] {
                 let expected = text.split(separator: separator, maxSplits: .max, omittingEmptySubsequences: true)
                 #expect(text.split(separator: separator) == expected, "\(text.debugDescription) / \(separator.debugDescription)")
+                #expect(text[...].split(separator: separator) == expected, "\(text.debugDescription) / \(separator.debugDescription)")
             }
+            #expect(text.wordCount == text.split(separator: " ", maxSplits: .max, omittingEmptySubsequences: true).count, "\(text.debugDescription)")
         }
         // A Thai mark after a space is one character with it: no cut there.
         #expect(TextNormalizer.key("ต่ำ").split(separator: " ").count == 1)

@@ -107,7 +107,7 @@ struct FindingStatusRule: ItemRule {
     static func status(of text: String, state: ItemWalkState) -> Status? {
         if let status = state.vocabulary.status(atStartOf: text) { return status }
         // `Remediation in progress — vault checkout in place…`: the first clause says it.
-        if let clause = StatedLevel.segments(text).first, TextNormalizer.key(clause).split(separator: " ").count <= 5,
+        if let clause = StatedLevel.segments(text).first, TextNormalizer.key(clause).wordCount <= 5,
            let status = state.vocabulary.status(in: clause) {
             return status
         }

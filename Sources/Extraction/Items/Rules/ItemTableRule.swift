@@ -109,7 +109,7 @@ struct ItemTableRule: ItemRule {
     /// `40 %` in an `Avancement` / `Progress` column: 0 % is open, 100 % done, anything between partial.
     static func progress(_ text: String) -> Status? {
         guard case .score(let score)? = ScoreParser.firstScore(in: text, line: 0), score.scale == 100,
-              TextNormalizer.key(text).split(separator: " ").count <= 2 else { return nil }
+              TextNormalizer.key(text).wordCount <= 2 else { return nil }
         return score.value <= 0 ? .open : score.value >= 100 ? .done : .partial
     }
 
@@ -151,7 +151,7 @@ struct ItemTableRule: ItemRule {
             // Two values in three must be levels: the column is given up as soon as that is out of reach.
             var misses = 0
             for value in values {
-                let isLevel = TextNormalizer.key(value).split(separator: " ").count <= 3
+                let isLevel = TextNormalizer.key(value).wordCount <= 3
                     && (state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
                         || SectionMeaning.severitySection(value, vocabulary: state.vocabulary) != nil
                         || PriorityScale.level(in: value, startsAtZero: state.priorityScaleStartsAtZero) != nil

@@ -31,7 +31,7 @@ struct SeverityLineRule: ItemRule {
         }
         // The level stands alone before a separator: `HIGH – …`, `[High] …`, `Medium - …`.
         guard segments.count >= 2, let severity = state.vocabulary.severity(wholeText: segments[0]),
-              TextNormalizer.key(segments[0]).split(separator: " ").count <= 2,
+              TextNormalizer.key(segments[0]).wordCount <= 2,
               // `High: 3` is a count, `P1 - …` a priority.
               !segments[0].lowercased().hasPrefix("p"), cleaned.dropFirst(segments[0].count).contains(where: { $0.isLetter })
         else { return false }
