@@ -1,8 +1,16 @@
 /// Finds vocabulary phrases in normalised text at word boundaries; the leftmost match wins and, at one
 /// position, the longest, so `pas fait` is open although it contains `fait`.
 struct PhraseMatcher<Value: Sendable>: Sendable {
+    /// A phrase: its words (as text and as bytes), and the phrase as matches report it.
+    private struct Phrase: Sendable {
+        let tokens: [Substring]
+        let tokenBytes: [[UInt8]]
+        let phrase: String
+        let value: Value
+    }
+
     /// Phrases by their first word, longest first: a lookup per word of the text, not per phrase.
-    private var byFirstWord = WordMap<[(tokens: [Substring], value: Value)]>([])
+    private var byFirstWord = WordMap<[Phrase]>([])
     /// Phrases whole, by their key.
     private var whole = WordMap<Value>([])
     /// Words of the longest phrase: a text of more words cannot match whole.
@@ -13,7 +21,8 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
         let tokens = key.split(separator: " ")
         guard let first = tokens.first else { return }
         var candidates = byFirstWord[first] ?? []
-        candidates.append((tokens, value))
+        candidates.append(Phrase(tokens: tokens, tokenBytes: tokens.map { Array($0.utf8) }, phrase: tokens.joined(separator: " "),
+                                 value: value))
         candidates.sort { $0.tokens.count > $1.tokens.count }
         byFirstWord.update(String(first), candidates)
         longestPhrase = max(longestPhrase, tokens.count)
@@ -44,6 +53,8 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     private func firstMatch(inKey key: String, onlyAtStart: Bool) -> (value: Value, phrase: String)? {
+        var key = key
+        if let match = key.withUTF8({ firstMatch(inASCII: $0, onlyAtStart: onlyAtStart) }) { return match.map { ($0.value, $0.phrase) } }
         let words = key.split(separator: " ")
         for start in words.indices {
             if onlyAtStart, start > words.startIndex { return nil }
@@ -54,10 +65,55 @@ struct PhraseMatcher<Value: Sendable>: Sendable {
                     ok = false
                     break
                 }
-                if ok { return (entry.value, entry.tokens.joined(separator: " ")) }
+                if ok { return (entry.value, entry.phrase) }
             }
         }
         return nil
+    }
+
+    /// The same over an ASCII key's bytes, its words read where they lie (no array of words: every
+    /// vocabulary asks its question of the same keys, and most keys match nothing). Nil when the key
+    /// is not ASCII (the words are then cut as characters); `.some(nil)` when nothing matches.
+    private func firstMatch(inASCII key: UnsafeBufferPointer<UInt8>, onlyAtStart: Bool) -> Phrase?? {
+        for byte in key where byte >= 0x80 { return nil }
+        let count = key.count
+        /// The end of the word that starts at `start`.
+        func wordEnd(_ start: Int) -> Int {
+            var end = start
+            while end < count, key[end] != 0x20 { end += 1 }
+            return end
+        }
+        /// The start of the next word at or after `index` (`count` when there is none).
+        func nextWord(_ index: Int) -> Int {
+            var next = index
+            while next < count, key[next] == 0x20 { next += 1 }
+            return next
+        }
+        var start = nextWord(0)
+        var first = true
+        while start < count {
+            if onlyAtStart, !first { return .some(nil) }
+            first = false
+            let end = wordEnd(start)
+            if let candidates = byFirstWord[ascii: key[start..<end]] {
+                for entry in candidates where matches(entry.tokenBytes, in: key, after: end) { return .some(entry) }
+            }
+            start = nextWord(end)
+        }
+        return .some(nil)
+    }
+
+    /// True when the tokens after the first follow word by word from `index` (just after the first).
+    private func matches(_ tokens: [[UInt8]], in key: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        var position = index
+        for token in tokens.dropFirst() {
+            while position < key.count, key[position] == 0x20 { position += 1 }
+            guard position + token.count <= key.count else { return false }
+            for (offset, byte) in token.enumerated() where key[position + offset] != byte { return false }
+            position += token.count
+            guard position == key.count || key[position] == 0x20 else { return false }
+        }
+        return true
     }
 
     /// The value when the whole key is one of the phrases (used for column headers and labels).
