@@ -27,6 +27,11 @@ public enum HTMLEscape {
         text.withUTF8 { escape($0, into: &out) }
     }
 
+    /// The same for text already written as UTF-8 bytes.
+    public static func escape(_ bytes: [UInt8], into out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { escape($0, into: &out) }
+    }
+
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var run = 0
         for (i, byte) in bytes.enumerated() {

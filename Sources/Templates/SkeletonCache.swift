@@ -92,14 +92,19 @@ final class SkeletonCache: @unchecked Sendable {
     }
 
     /// The skeleton's bytes with the texts written in, into one buffer.
-    static func fill(_ skeleton: Skeleton, _ values: [String]) -> [UInt8] {
+    static func fill(_ skeleton: Skeleton, _ values: [TemplateFields.Value]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(skeleton.size + values.reduce(0) { $0 + $1.utf8.count } + 256)
+        out.reserveCapacity(skeleton.size + values.reduce(0) { $0 + $1.byteCount } + 256)
         for part in skeleton.parts {
             switch part {
             case .bytes(let bytes): out.append(contentsOf: bytes)
             case .value(let index, let escaped):
-                if escaped { HTMLEscape.escape(values[index], into: &out) } else { out.append(contentsOf: values[index].utf8) }
+                switch values[index] {
+                case .text(let text):
+                    if escaped { HTMLEscape.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+                case .bytes(let bytes):
+                    if escaped { HTMLEscape.escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+                }
             }
         }
         return out

@@ -64,7 +64,7 @@ public struct BodyRenderer {
         var out = TextOutput(capacity: 4096)
         var toc: [(Int, String, String)] = []
         blocks(document.blocks, into: &out, toc: &toc, tight: false)
-        return RenderedBody(html: out.string, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
+        return RenderedBody(html: out.bytes, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
     }
 
     private func lineID(_ line: Int) -> String {

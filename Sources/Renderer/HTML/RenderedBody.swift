@@ -10,11 +10,13 @@ public struct RenderedBody: Sendable {
         public let anchor: String
     }
 
-    public let html: String
+    /// The HTML as UTF-8 bytes: it is written into pages and spooled to disk as bytes, never read as
+    /// text, and a `String` of it would be checked for valid UTF-8 at every step (megabytes a report).
+    public let html: [UInt8]
     /// Level 2 and 3 headings, for the table of contents.
     public let toc: [TOCEntry]
 
-    public init(html: String, toc: [TOCEntry]) {
+    public init(html: [UInt8], toc: [TOCEntry]) {
         self.html = html
         self.toc = toc
     }
@@ -29,15 +31,14 @@ public struct RenderedBody: Sendable {
 
     /// The body's HTML, each mention written as a link to its GAP page when `known` has it, as text
     /// otherwise: one pass over the bytes, composing the page, not rewriting finished HTML.
-    public func html(linking known: Set<String>) -> String {
-        var source = html
-        return source.withUTF8 { bytes -> String in
+    public func html(linking known: Set<String>) -> [UInt8] {
+        html.withUnsafeBufferPointer { bytes -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 1024)
             var i = 0
             var start = 0
             // U+E002 is EE 80 82 in UTF-8, U+E003 is EE 80 83.
-            guard let base = bytes.baseAddress else { return "" }
+            guard let base = bytes.baseAddress else { return [] }
             while i + 2 < bytes.count {
                 // Mentions are few in a long body: the C library finds each lead byte.
                 guard let found = memchr(base + i, 0xEE, bytes.count - i) else { break }
@@ -59,7 +60,7 @@ public struct RenderedBody: Sendable {
                 start = i
             }
             out.append(contentsOf: bytes[start..<bytes.count])
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }

@@ -68,7 +68,8 @@ struct AuditPageModel: TemplateModel {
     var ratingsHTML = ""
     var itemGroups: [ItemGroup] = []
     var changes: Changes?
-    var body: String?
+    /// The report's text as HTML (UTF-8 bytes, see `RenderedBody`).
+    var body: [UInt8]?
     var tocHTML: String?
     var hasToc = false
 
@@ -93,7 +94,7 @@ struct AuditPageModel: TemplateModel {
         fields.flag("hasRatings", !ratingsHTML.isEmpty)
         fields.list("itemGroups", itemGroups)
         fields.object("changes", changes)
-        fields.text("body", body)
+        fields.bytes("body", body)
         fields.text("tocHTML", tocHTML)
         fields.flag("hasToc", hasToc)
     }

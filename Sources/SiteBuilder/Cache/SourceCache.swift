@@ -108,10 +108,10 @@ public struct SourceCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let json = try? encoder.encode(entry) else { return }
-        var data = Data(capacity: 8 + json.count + body.html.utf8.count)
+        var data = Data(capacity: 8 + json.count + body.html.count)
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: json.count >> shift)) }
         data.append(json)
-        data.append(contentsOf: body.html.utf8)
+        data.append(contentsOf: body.html)
         CacheFiles.store(data, as: key, in: folder.path)
     }
 

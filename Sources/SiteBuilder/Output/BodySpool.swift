@@ -18,7 +18,7 @@ final class BodySpool: @unchecked Sendable {
         let toc: [RenderedBody.TOCEntry]
         /// The body itself when it could not be spooled (no temporary file, a full disk): kept in
         /// memory rather than lost.
-        var inline: String? = nil
+        var inline: [UInt8]? = nil
         /// A file other than the spool that holds the body at `offset` (a `--cache` entry, which the
         /// build's lock on the cache folder keeps in place): nothing is copied until a page needs it.
         var file: String? = nil
@@ -40,14 +40,14 @@ final class BodySpool: @unchecked Sendable {
 
     /// Stores a body; when the temporary file is unusable or full, the entry keeps the body in memory.
     func store(_ body: RenderedBody) -> Entry {
-        var html = body.html
-        let count = html.utf8.count
+        let html = body.html
+        let count = html.count
         let offset: Int = lock.withLock {
             defer { end += count }
             return end
         }
         guard fd >= 0 else { return Entry(offset: 0, length: -1, toc: body.toc, inline: body.html) }
-        let ok = html.withUTF8 { buffer -> Bool in
+        let ok = html.withUnsafeBufferPointer { buffer -> Bool in
             var written = 0
             while written < buffer.count {
                 let n = pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(offset + written))
@@ -71,7 +71,7 @@ final class BodySpool: @unchecked Sendable {
     /// being written, and cached, without its text).
     func load(_ entry: Entry) -> RenderedBody? {
         if let inline = entry.inline { return RenderedBody(html: inline, toc: entry.toc) }
-        guard entry.length > 0 else { return RenderedBody(html: "", toc: entry.toc) }
+        guard entry.length > 0 else { return RenderedBody(html: [], toc: entry.toc) }
         var fd = self.fd
         if let file = entry.file {
             fd = open(file, O_RDONLY | O_CLOEXEC)
@@ -89,6 +89,12 @@ final class BodySpool: @unchecked Sendable {
             }
             return true
         }
-        return ok ? RenderedBody(html: String(decoding: bytes, as: UTF8.self), toc: entry.toc) : nil
+        guard ok else { return nil }
+        // The spool holds what this build wrote; a cache entry is a file that may have been damaged
+        // since: its bytes are checked, and repaired (U+FFFD), before they go into pages.
+        if entry.file != nil, String(validating: bytes, as: UTF8.self) == nil {
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        }
+        return RenderedBody(html: bytes, toc: entry.toc)
     }
 }

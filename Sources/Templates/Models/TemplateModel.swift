@@ -25,8 +25,14 @@ public struct TemplateFields {
     let mode: Mode
     /// Shape mode: what decides the template's output besides the texts.
     var shape: [UInt8] = []
-    /// Texts in the order met; in context mode a text is replaced by its number's placeholder.
-    var values: [String] = []
+    /// A value written into a page: a text, or markup already written as UTF-8 (a report's body).
+    enum Value {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    /// Values in the order met; in context mode a value is replaced by its number's placeholder.
+    var values: [Value] = []
     /// Context mode: the object being built.
     var object: [String: Any] = [:]
 
@@ -39,11 +45,26 @@ public struct TemplateFields {
             if mode == .shape { shape.append(0) }
             return
         }
-        values.append(value)
+        values.append(.text(value))
         switch mode {
         case .shape: shape.append(1)
         case .context: object[name] = SkeletonCache.placeholder(values.count - 1)
         case .direct: object[name] = value
+        }
+    }
+
+    /// Markup already written as UTF-8 bytes (a report's body, up to megabytes): copied into the page
+    /// as it is, never made a `String` on the way.
+    public mutating func bytes(_ name: String, _ value: [UInt8]?) {
+        guard let value, !value.isEmpty else {
+            if mode == .shape { shape.append(0) }
+            return
+        }
+        values.append(.bytes(value))
+        switch mode {
+        case .shape: shape.append(1)
+        case .context: object[name] = SkeletonCache.placeholder(values.count - 1)
+        case .direct: object[name] = String(decoding: value, as: UTF8.self)
         }
     }
 
@@ -106,7 +127,7 @@ public struct TemplateFields {
     private mutating func nested<Model: TemplateModel>(_ value: Model) -> Any {
         // A plain text in a list stands for itself (`{{.}}`).
         if let text = value as? Text {
-            values.append(text.value)
+            values.append(.text(text.value))
             return mode == .direct ? text.value : SkeletonCache.placeholder(values.count - 1)
         }
         var inner = TemplateFields(mode: mode)
@@ -122,7 +143,17 @@ public struct TemplateFields {
         init(_ value: String) { self.value = value }
         /// Only the shape reader asks (the context readers take the text in `nested`).
         func describe(to fields: inout TemplateFields) {
-            fields.values.append(value)
+            fields.values.append(.text(value))
+        }
+    }
+}
+
+extension TemplateFields.Value {
+    /// Its length in UTF-8 bytes (what it adds to a page, unescaped).
+    var byteCount: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .bytes(let bytes): bytes.count
         }
     }
 }

@@ -75,6 +75,27 @@ import Testing
         #expect(third.sourcesFromCache == 6)
     }
 
+    /// A body is read from its entry's file when its pages are written: bytes damaged there since
+    /// (here, invalid UTF-8 at its end) are repaired into U+FFFD, never copied into a page as they are.
+    @Test func aDamagedBodyIsRepairedBeforeItReachesAPage() throws {
+        _ = try build(into: "first")
+        for name in entries {
+            let handle = try FileHandle(forWritingTo: cache.appendingPathComponent(name))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data([0xFF, 0xC3]))
+            try handle.close()
+        }
+        try FileManager.default.removeItem(at: cache.appendingPathComponent("pages"))
+        let (report, rebuilt) = try build(into: "second")
+        #expect(report.sourcesFromCache == 6)
+        let pages = rebuilt.filter { $0.key.hasSuffix(".html") }
+        #expect(!pages.isEmpty)
+        for (path, bytes) in pages {
+            #expect(String(validating: bytes, as: UTF8.self) != nil, "\(path) is not valid UTF-8")
+        }
+        #expect(pages.values.contains { String(decoding: $0, as: UTF8.self).contains("\u{FFFD}") })
+    }
+
     @Test func aChangedConfigurationStartsOver() throws {
         _ = try build(into: "first")
         let config = try String(contentsOf: site.config, encoding: .utf8)
