@@ -22,7 +22,9 @@ final class OutputLock: @unchecked Sendable {
             var holder = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &holder, holder.count, 0)
             let pid = count > 0 ? String(decoding: holder.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            close(descriptor)
+            // Not closed here: the object is whole, so `deinit` runs on this throw and closes it. A
+            // second close would close whatever another thread had opened under the same number
+            // meanwhile (seen as a test's theme copy failing with EBADF).
             throw BuildError.fatal("another audit-site (process \(pid)) is writing to \(display); wait for it to finish, or stop it")
         }
         // Say who holds it, for the message of the next one.
@@ -32,6 +34,7 @@ final class OutputLock: @unchecked Sendable {
     }
 
     deinit {
+        guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
