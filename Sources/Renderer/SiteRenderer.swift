@@ -18,6 +18,9 @@ public struct SiteRenderer: Sendable {
     let body: BodyProvider
     /// Pieces of pages reused between preview rebuilds (GAP index rows); nil renders everything.
     let cache: ExportCache?
+    /// Per language, made once: how it writes dates and numbers, and its names of levels and statuses.
+    private let formatters: [String: LocaleFormatter]
+    private let labels: [String: InterfaceLabels]
 
     public init(portal: Portal, theme: Theme, settings: SiteSettings, vocabulary: Vocabulary, ids: IDMatcher,
                 cache: ExportCache? = nil, body: @escaping BodyProvider) {
@@ -28,6 +31,9 @@ public struct SiteRenderer: Sendable {
         self.vocabulary = vocabulary
         self.ids = ids
         self.body = body
+        let languages = Set(settings.languages + [settings.defaultLanguage])
+        formatters = Dictionary(uniqueKeysWithValues: languages.map { ($0, LocaleFormatter(language: $0, strings: theme.strings(for: $0))) })
+        labels = Dictionary(uniqueKeysWithValues: languages.map { ($0, InterfaceLabels(strings: theme.strings(for: $0))) })
     }
 
     /// Every page of the site, in a stable order.
@@ -50,8 +56,10 @@ public struct SiteRenderer: Sendable {
     /// Renders one page to HTML bytes: its page kind builds its model, the theme's template writes it.
     public func render(_ plan: PagePlan) throws -> [UInt8] {
         let language = plan.language ?? settings.defaultLanguage
-        let page = PageContext(plan: plan, language: language, strings: theme.strings(for: language), settings: settings,
-                               vocabulary: vocabulary)
+        let strings = theme.strings(for: language)
+        let page = PageContext(plan: plan, language: language, strings: strings,
+                               format: formatters[language] ?? LocaleFormatter(language: language, strings: strings),
+                               labels: labels[language] ?? InterfaceLabels(strings: strings), settings: settings, vocabulary: vocabulary)
         var layout = layout(page)
         switch plan.kind {
         case .root:

@@ -4,19 +4,32 @@ import Extraction
 /// `5 February 2026`, `89 %` / `89%`, `15,5/20` / `15.5/20`. Month names and number style come from
 /// the theme's interface strings (`months.1`…, `number.decimal`, `number.percent`), so a third
 /// language is added by adding its strings file.
+///
+/// Made once per language (`SiteRenderer`), its names and patterns looked up when it is made: a
+/// 10,000-audit portal writes millions of dates and numbers.
 public struct LocaleFormatter: Sendable {
     public let language: String
-    let strings: [String: String]
+    let decimalSeparator: String
+    /// `number.percent` holds the pattern, `{n} %` in French and `{n}%` in English.
+    let percentPattern: String
+    /// Month names and short names, indexed by month (index 0 unused).
+    private let months: [String]
+    private let shortMonths: [String]
+    /// How the first day of a month is written (`1er` in French).
+    private let firstDay: String
+    /// `date.format`; nil for the usual `{day} {month} {year}`.
+    private let datePattern: String?
 
     public init(language: String, strings: [String: String]) {
         self.language = language
-        self.strings = strings
+        decimalSeparator = strings["number.decimal"] ?? "."
+        percentPattern = strings["number.percent"] ?? "{n}%"
+        months = (0...12).map { strings["months.\($0)"] ?? String($0) }
+        shortMonths = (0...12).map { strings["monthsShort.\($0)"] ?? String($0) }
+        firstDay = strings["date.first"] ?? "1"
+        let pattern = strings["date.format"] ?? "{day} {month} {year}"
+        datePattern = pattern == "{day} {month} {year}" ? nil : pattern
     }
-
-    var decimalSeparator: String { strings["number.decimal"] ?? "." }
-
-    /// `number.percent` holds the pattern, `{n} %` in French and `{n}%` in English.
-    var percentPattern: String { strings["number.percent"] ?? "{n}%" }
 
     /// `12`, `12,5`, `-3,25`: at most two decimals, no trailing zeros.
     public func number(_ value: Double) -> String {
@@ -76,16 +89,15 @@ public struct LocaleFormatter: Sendable {
 
     /// `5 février 2026` / `5 February 2026`; `date.format` may reorder (`{month} {day}, {year}`).
     public func date(_ date: AuditDate) -> String {
-        let month = strings["months.\(date.month)"] ?? String(date.month)
-        let day = date.day == 1 ? (strings["date.first"] ?? "1") : String(date.day)
-        let pattern = strings["date.format"] ?? "{day} {month} {year}"
-        if pattern == "{day} {month} {year}" { return day + " " + month + " " + String(date.year) }
-        return Self.fill(pattern, ["day": day, "month": month, "year": String(date.year)])
+        let month = months.indices.contains(date.month) ? months[date.month] : String(date.month)
+        let day = date.day == 1 ? firstDay : String(date.day)
+        guard let datePattern else { return day + " " + month + " " + String(date.year) }
+        return Self.fill(datePattern, ["day": day, "month": month, "year": String(date.year)])
     }
 
     /// Short form for chart axes: `02/2026` / `Feb 2026`.
     public func shortDate(_ date: AuditDate) -> String {
-        let month = strings["monthsShort.\(date.month)"] ?? String(date.month)
+        let month = shortMonths.indices.contains(date.month) ? shortMonths[date.month] : String(date.month)
         return "\(month) \(date.year)"
     }
 }

@@ -67,19 +67,20 @@ struct AuditPage {
         }
         model.ratingsHTML = ratings.html
         let knownGaps = Set(project.gaps.map(\.id))
+        let sourceLabel = page.t("audit.source")
         model.itemGroups = Item.Kind.allCases.compactMap { kind -> AuditPageModel.ItemGroup? in
             let items = sourceFacts.items.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             var counts: [String] = []
             for status in Status.allCases {
-                let n = items.filter { $0.status == status }.count
+                let n = items.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
                 if n > 0 { counts.append("\(n) \(page.statusLabel(status).lowercased())") }
             }
             let foreign = textLanguage == page.language ? nil : textLanguage
             var list = HTMLFragment(capacity: items.count * 300)
             for item in items {
                 list.raw("<li class=\"item st-\(item.status.rawValue)\"><a class=\"item-link\" href=\"#L\(item.line)\" title=\"")
-                list.text(page.t("audit.source"))
+                list.text(sourceLabel)
                 list.raw("\">")
                 if let name = item.id ?? item.ref {
                     list.raw("<span class=\"item-id\">")

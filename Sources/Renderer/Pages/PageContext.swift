@@ -8,15 +8,18 @@ struct PageContext {
     let language: String
     let strings: [String: String]
     let format: LocaleFormatter
+    let labels: InterfaceLabels
     let settings: SiteSettings
     let vocabulary: Vocabulary
     let root: String
 
-    init(plan: PagePlan, language: String, strings: [String: String], settings: SiteSettings, vocabulary: Vocabulary) {
+    init(plan: PagePlan, language: String, strings: [String: String], format: LocaleFormatter, labels: InterfaceLabels,
+         settings: SiteSettings, vocabulary: Vocabulary) {
         self.plan = plan
         self.language = language
         self.strings = strings
-        format = LocaleFormatter(language: language, strings: strings)
+        self.format = format
+        self.labels = labels
         self.settings = settings
         self.vocabulary = vocabulary
         root = SitePaths.root(from: plan.path)
@@ -43,13 +46,11 @@ struct PageContext {
     func link(project slug: String) -> String { link(.project(language: language, project: slug)) }
     func link(gap id: String, project: String) -> String { link(.gap(language: language, project: project, id: id)) }
 
-    func severityLabel(_ severity: Severity?) -> String {
-        severity.map { t("severity.\($0.rawValue)") } ?? t("severity.none")
-    }
+    func severityLabel(_ severity: Severity?) -> String { labels.severity(severity) }
 
-    func statusLabel(_ status: Status) -> String { t("status.\(status.rawValue)") }
+    func statusLabel(_ status: Status) -> String { labels.status(status) }
 
-    func kindLabel(_ kind: Item.Kind, plural: Bool = false) -> String { t("kind.\(kind.rawValue)\(plural ? "s" : "")") }
+    func kindLabel(_ kind: Item.Kind, plural: Bool = false) -> String { labels.kind(kind, plural: plural) }
 
     /// Domain name in this page's language through the glossary; the report's own label otherwise.
     func domainLabel(key: String, fallback: String) -> String {
@@ -66,7 +67,7 @@ struct PageContext {
         return VerdictView(text: text, lang: textLanguage == language ? nil : textLanguage)
     }
 
-    func date(_ date: AuditDate?) -> String { date.map(format.date) ?? t("date.unknown") }
+    func date(_ date: AuditDate?) -> String { date.map(format.date) ?? labels.unknownDate }
 
     /// A score formatted for this language.
     func score(_ score: Score?) -> ScoreView? {
