@@ -1,3 +1,5 @@
+import Markdown
+
 /// What an identifier of a finding looks like beyond the configured pattern (`GAP-\d+`): the IDs
 /// audit reports give their findings (`C-01`, `H-02`, `SEC-12`, `API-02a`, `R-6`, `MAJ-ISO-003`,
 /// `CVE-2023-1234`, `F-2024-07`), and what such an ID says by itself (a level in its prefix, a parent).
@@ -14,6 +16,8 @@ enum FindingID {
     /// with more segments allowed (`MAJ-ISO-003`, `API-02a`, `F-2024-07`, `CVE-2023-1234`).
     /// Single letters before digits without a hyphen (`H2`, `P1`) are not IDs: too many words look so.
     static func isFindingShaped(_ token: String) -> Bool {
+        // Most tokens of prose (`v2`, `T3`, `mp4`) have no hyphen: no characters need reading.
+        guard token.containsByte(0x2D) else { return false }
         let parts = token.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.count <= 4, token.count <= 24 else { return false }
         let first = parts[0]

@@ -66,8 +66,12 @@ public struct IDMatcher: @unchecked Sendable {
     /// Scans bytes: IDs are ASCII, and a non-ASCII letter glued before a token (`éGAP-1`) makes it
     /// part of a word.
     public static func tokens(in text: String) -> [String] {
+        if let tokens = text.utf8.withContiguousStorageIfAvailable(tokens(in:)) { return tokens }
+        return Array(text.utf8).withUnsafeBufferPointer(tokens(in:))
+    }
+
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var result: [String] = []
-        let bytes = Array(text.utf8)
         var i = 0
         let n = bytes.count
         @inline(__always) func isWord(_ b: UInt8) -> Bool {
@@ -87,7 +91,7 @@ public struct IDMatcher: @unchecked Sendable {
             while end > i, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x5F { end -= 1 }
             let startsWithLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             if !glued, startsWithLetter, hasDigit, end > i, j >= n || bytes[j] < 0x80 {
-                result.append(String(decoding: bytes[i..<end], as: UTF8.self))
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self))
             }
             i = j
         }

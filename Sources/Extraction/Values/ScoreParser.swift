@@ -1,3 +1,5 @@
+import Markdown
+
 /// Reads scores as reports write them: `94%`, `89 %`, `89/100`, `7.5 / 10`, `13/20`, `15,5/20`, `3.5/5`.
 public enum ScoreParser {
     /// Scales a score may be written on; other denominators (`4/9 tâches`) are counts, not scores.
@@ -14,6 +16,8 @@ public enum ScoreParser {
         // Every score starts with an ASCII digit: one byte scan rules most texts out before they are
         // cut into characters.
         guard text.hasASCIIDigit else { return nil }
+        // Without a default scale, a score is a number before `%` or `/`.
+        guard defaultScale != nil || text.containsByte(where: { $0 == 0x25 || $0 == 0x2F }) else { return nil }
         let chars = Array(text)
         var i = 0
         while i < chars.count {
