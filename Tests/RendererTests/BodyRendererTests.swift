@@ -1,6 +1,6 @@
 import Extraction
 import Markdown
-import Renderer
+@testable import Renderer
 import Testing
 
 /// Our HTML renderer owns what cmark's safe mode did: escaping, raw HTML dropped, URL schemes refused.
@@ -90,5 +90,19 @@ import Testing
         #expect(en.score(grade) == "15.5/20")
         #expect(fr.delta(-2.5) == "−2,5")
         #expect(en.delta(3) == "+3")
+    }
+
+    /// Placeholders are filled on bytes: names found, unknown ones and a brace left open kept as
+    /// written (once), text around them in any script untouched.
+    @Test func placeholdersAreFilled() throws {
+        #expect(LocaleFormatter.fill("{n} jours", ["n": "12"]) == "12 jours")
+        #expect(LocaleFormatter.fill("Révisé le {date} — {n} écarts", ["date": "5 février", "n": "3"]) == "Révisé le 5 février — 3 écarts")
+        #expect(LocaleFormatter.fill("{other} et {n}", ["n": "1"]) == "{other} et 1")
+        #expect(LocaleFormatter.fill("début {n", ["n": "1"]) == "début {n")
+        #expect(LocaleFormatter.fill("a {n} b {", ["n": "é"]) == "a é b {")
+        #expect(LocaleFormatter.fill("sans accolade", ["n": "1"]) == "sans accolade")
+        let date = try #require(AuditDate(iso: "2026-02-05"))
+        let ordered = LocaleFormatter(language: "en", strings: ["months.2": "February", "date.format": "{month} {day}, {year}"])
+        #expect(ordered.date(date) == "February 5, 2026")
     }
 }

@@ -246,8 +246,13 @@ extension String {
 
     /// True when four ASCII digits follow each other (a year).
     public var hasFourDigitRun: Bool {
+        if let found = utf8.withContiguousStorageIfAvailable(Self.hasFourDigitRun) { return found }
+        return Self.hasFourDigitRun(Array(utf8))
+    }
+
+    private static func hasFourDigitRun<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var run = 0
-        for byte in utf8 {
+        for byte in bytes {
             if byte >= 0x30 && byte <= 0x39 {
                 run += 1
                 if run == 4 { return true }

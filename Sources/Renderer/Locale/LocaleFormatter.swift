@@ -1,4 +1,5 @@
 import Extraction
+import Templates
 
 /// Dates, numbers and scores written the way each language writes them: `5 février 2026` /
 /// `5 February 2026`, `89 %` / `89%`, `15,5/20` / `15.5/20`. Month names and number style come from
@@ -61,18 +62,27 @@ public struct LocaleFormatter: Sendable {
     /// Replaces `{name}` placeholders in one pass (Foundation's replacingOccurrences is slow per page).
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
         guard pattern.containsByte(UInt8(ascii: "{")) else { return pattern }
-        var out = ""
-        out.reserveCapacity(pattern.utf8.count + 16)
-        var rest = pattern[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+        var pattern = pattern
+        return pattern.withUTF8 { bytes -> String in
+            // On bytes: `{`, `}` and the names between them are ASCII.
+            var out = TextOutput(capacity: bytes.count + 16)
+            var start = 0
+            var open = 0
+            while open < bytes.count {
+                guard bytes[open] == UInt8(ascii: "{") else { open += 1; continue }
+                guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<open]))
+                if let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)] {
+                    out += value
+                } else {
+                    out.append(bytes: UnsafeBufferPointer(rebasing: bytes[open...close]))
+                }
+                start = close + 1
+                open = start
+            }
+            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+            return out.string
         }
-        out += rest
-        return out
     }
 
     /// A score on its own scale (`15,5/20`), or as a percentage for scale 100.
