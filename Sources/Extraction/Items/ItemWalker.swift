@@ -68,8 +68,7 @@ struct ItemWalker: MarkdownWalker {
 
     mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
         // A closing sentence may wrap over several lines: read the whole paragraph. Both readers of
-        // whole paragraphs first ask their question of the key's words in place; the words are cut
-        // only for a paragraph that may count findings.
+        // whole paragraphs read the key's words where they lie (see `ASCIIWords`, `ProseCountRule`).
         // (Once a closure and a tally are known, neither question is asked again.)
         let asksClosure = state.closure == nil
         let asksTally = walk.listDepth == 0 && state.statedCounts.isEmpty
@@ -79,9 +78,7 @@ struct ItemWalker: MarkdownWalker {
             if asksClosure, ClosureStatement.mayClose(key: key) {
                 state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
             }
-            if asksTally, ProseCountRule.namesCountedThings(key: key) {
-                ProseCountRule.read(words: key.split(separator: " "), line: line, &state)
-            }
+            if asksTally { ProseCountRule.read(key: key, line: line, &state) }
         }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }

@@ -248,4 +248,20 @@ import Testing
         #expect(result.value.score == nil)
         #expect(result.value.ratings.isEmpty)
     }
+
+    /// A tally in a sentence, read the same on an ASCII key's bytes and on a key with words outside
+    /// ASCII (cut as characters): counts in digits and in words, a linking word between, a P-level
+    /// and a lone count left out.
+    @Test func aTallyInProseIsReadInEveryScript() throws {
+        let texts = [
+            ("We identified seven gaps: 2 high, three rated medium and 0002 low, against P1 remediation.", [2, 3, 2]),
+            ("Nous avons relevé 12 vulnérabilités dont 2 critiques et 4 élevées.", [2, 4]),
+            ("Η ανάλυση: 12 vulnérabilités dont deux critiques et 4 élevées.", [2, 4]),
+            ("We identified 7 gaps, of which 2 high.", []),
+        ]
+        for (text, expected) in texts {
+            let result = try extract("# Report\n\n\(text)\n")
+            #expect(result.value.statedCounts.map(\.count) == expected, "\(text)")
+        }
+    }
 }

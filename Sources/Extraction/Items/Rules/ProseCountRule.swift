@@ -28,7 +28,50 @@ struct ProseCountRule: ItemRule {
     /// Reads a sentence or a whole paragraph (a tally may wrap over lines: `… 2 low and 1` / `informational.`).
     static func read(_ text: String, line: Int, _ state: inout ItemWalkState) {
         guard state.statedCounts.isEmpty else { return }
-        read(words: TextNormalizer.key(text).split(separator: " "), line: line, &state)
+        read(key: TextNormalizer.key(text), line: line, &state)
+    }
+
+    /// The same over a folded key. An ASCII key (nearly all) is read on its bytes, its words as
+    /// ranges: a paragraph that names findings has a hundred words or more, each looked up as a
+    /// number, and only a number's next word is made a `String`.
+    static func read(key: String, line: Int, _ state: inout ItemWalkState) {
+        guard state.statedCounts.isEmpty, namesCountedThings(key: key) else { return }
+        var key = key
+        let read: Bool = key.withUTF8 { bytes in
+            var words: [Range<Int>] = []
+            var start = 0
+            for index in 0...bytes.count {
+                if index < bytes.count, bytes[index] >= 0x80 { return false }
+                guard index == bytes.count || bytes[index] == 0x20 else { continue }
+                if index > start { words.append(start..<index) }
+                start = index + 1
+            }
+            var counts: [StatedCount] = []
+            for (index, word) in words.enumerated() where index + 1 < words.count {
+                let text = bytes[word]
+                guard let count = text.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true ? Self.number(text) : numberWords[ascii: text],
+                      count < 1000 else { continue }
+                var next = words[index + 1]
+                if linking.contains(ascii: bytes[next]), index + 2 < words.count { next = words[index + 2] }
+                let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next]), as: UTF8.self)
+                if let severity = state.vocabulary.severity(wholeText: nextWord), !nextWord.hasPrefix("p") {
+                    counts.append(StatedCount(severity: severity, count: count, line: line))
+                }
+            }
+            if counts.count >= 2 { state.statedCounts += counts }
+            return true
+        }
+        if !read { self.read(words: key.split(separator: " "), line: line, &state) }
+    }
+
+    /// `Int(word)` for a word of ASCII digits (capped: a count is below 1000), nil for any other word.
+    private static func number(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var value = 0
+        for byte in word {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = min(value * 10 + Int(byte - 0x30), 1_000_000)
+        }
+        return value
     }
 
     /// True when a folded key names what reports count (`gaps`, `constats`…): most paragraphs do
@@ -42,7 +85,7 @@ struct ProseCountRule: ItemRule {
         return read == nil ? key.split(separator: " ").contains(where: { nouns.contains($0) }) : named
     }
 
-    /// The same, over the words of a key the walker already cut.
+    /// The same, over the words of a key cut as characters (a key outside ASCII).
     static func read(words: [Substring], line: Int, _ state: inout ItemWalkState) {
         guard state.statedCounts.isEmpty else { return }
         guard words.contains(where: { nouns.contains($0) }) else { return }
