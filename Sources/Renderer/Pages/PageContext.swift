@@ -33,7 +33,7 @@ struct PageContext {
     }
 
     /// Relative link from this page to another page.
-    func link(_ kind: PagePlan.Kind) -> String { root + SitePaths.file(for: kind) }
+    func link(_ kind: PagePlan.Kind) -> String { SitePaths.file(for: kind, from: root) }
 
     func link(audit id: AuditID) -> String { link(.audit(language: language, audit: id)) }
 
@@ -41,7 +41,7 @@ struct PageContext {
     /// (other lines), the line is on the original's page.
     func link(audit: AuditRecord, line: Int) -> String {
         let target = audit.languages.contains(language) && audit.sourceLanguage != language ? audit.sourceLanguage : language
-        return link(.audit(language: target, audit: audit.id)) + "#L\(line)"
+        return SitePaths.file(for: .audit(language: target, audit: audit.id), from: root, line: line)
     }
     func link(project slug: String) -> String { link(.project(language: language, project: slug)) }
     func link(gap id: String, project: String) -> String { link(.gap(language: language, project: project, id: id)) }

@@ -1,3 +1,4 @@
+import Templates
 import Portal
 
 /// One page the site will have: what it shows and where it is written.
@@ -44,21 +45,48 @@ public struct PagePlan: Sendable, Hashable {
 /// the `index.html` so the site also reads straight from disk.
 public enum SitePaths {
     public static func directory(for kind: PagePlan.Kind) -> String {
-        switch kind {
-        case .root, .notFound: ""
-        case .home(let l): "\(l)/"
-        case .portfolio(let l): "\(l)/portfolio/"
-        case .gapIndex(let l): "\(l)/gaps/"
-        case .search(let l): "\(l)/search/"
-        case .project(let l, let p): "\(l)/projects/\(p)/"
-        case .audit(let l, let id): "\(l)/projects/\(id)/"
-        case .gap(let l, let p, let id): "\(l)/projects/\(p)/gaps/\(id)/"
-        }
+        var path = TextOutput(capacity: 64)
+        append(kind, to: &path)
+        return path.string
     }
 
     public static func file(for kind: PagePlan.Kind) -> String {
-        if case .notFound = kind { return "404.html" }
-        return directory(for: kind) + "index.html"
+        file(for: kind, from: "")
+    }
+
+    /// A link to a page from a folder `root` leads out of (`../../`), to a line of it when `line` is
+    /// given (`#L12`).
+    static func file(for kind: PagePlan.Kind, from root: String, line: Int? = nil) -> String {
+        var path = TextOutput(capacity: 96)
+        path += root
+        if case .notFound = kind {
+            path += "404.html"
+        } else {
+            append(kind, to: &path)
+            path += "index.html"
+        }
+        if let line {
+            path += "#L"
+            path.append(line)
+        }
+        return path.string
+    }
+
+    /// Pieces written one by one as bytes, the string made once: links are made by the million
+    /// (every row of every list links to a page), and each append to a `String` costs hundreds of
+    /// instructions.
+    private static func append(_ kind: PagePlan.Kind, to path: inout TextOutput) {
+        switch kind {
+        case .root, .notFound: return
+        case .home(let l): path += l
+        case .portfolio(let l): path += l; path += "/portfolio"
+        case .gapIndex(let l): path += l; path += "/gaps"
+        case .search(let l): path += l; path += "/search"
+        case .project(let l, let p): path += l; path += "/projects/"; path += p
+        case .audit(let l, let id): path += l; path += "/projects/"; path += id.project; path += "/"; path += id.slug
+        case .gap(let l, let p, let id): path += l; path += "/projects/"; path += p; path += "/gaps/"; path += id
+        }
+        path += "/"
     }
 
     /// Relative prefix from a page to the site root (`../../`).
