@@ -11,6 +11,12 @@ struct FindingLabelRule: ItemRule {
         "recommendation": .recommendation, "recommandation": .recommendation, "risk": .risk, "risque": .risk,
     ]
 
+    /// The nouns as the start of a key (`finding `), in a fixed order, made once: every heading and
+    /// line with a digit is compared with each.
+    static let keyPrefixes: [(prefix: String, kind: Item.Kind, words: Int)] = nouns.keys.sorted().map {
+        ($0 + " ", nouns[$0]!, TextNormalizer.key($0).split(separator: " ").count)
+    }
+
     func heading(_ heading: Heading, _ state: inout ItemWalkState) -> Bool {
         define(heading.text, line: heading.line, headingLevel: heading.level, &state)
     }
@@ -41,10 +47,10 @@ struct FindingLabelRule: ItemRule {
         // when they give too short a key to decide (a key of a prefix is a prefix of the key).
         var key = TextNormalizer.key(String(cleaned.unicodeScalars.prefix(64)))
         if key.utf8.count < 32, cleaned.unicodeScalars.count > 64 { key = TextNormalizer.key(cleaned) }
-        for (noun, kind) in nouns where key.hasPrefix(noun + " ") {
+        for (prefix, kind, words) in keyPrefixes where key.hasPrefix(prefix) {
             // After the noun: `1`, `#3`, `n°2`, `no 2`, then a separator and the title.
             var rest = cleaned.drop { $0 != " " }.drop { $0 == " " }
-            if TextNormalizer.key(String(noun)).contains(" ") { rest = rest.drop { $0 != " " }.drop { $0 == " " } }
+            if words > 1 { rest = rest.drop { $0 != " " }.drop { $0 == " " } }
             rest = rest.drop { $0 == "#" || $0 == "n" || $0 == "N" || $0 == "°" || $0 == "o" || $0 == "º" || $0 == " " || $0 == "." }
             let number = rest.prefix { $0.isNumber || $0 == "." }
             guard !number.isEmpty, number.first?.isNumber == true else { return nil }
