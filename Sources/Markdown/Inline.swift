@@ -60,6 +60,19 @@ extension String {
            (0xA1...0x2FF).contains(last.value) || (0x2010...0x2027).contains(last.value) || (0x2030...0x205E).contains(last.value) {
             return self
         }
+        // ASCII whitespace at the ends cut on bytes (`\r\n` is one character, and whitespace as a
+        // whole): when visible ASCII is then left at both ends, those are the characters a
+        // character-by-character trim keeps.
+        let bytes = utf8
+        var lower = bytes.startIndex
+        var upper = bytes.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while lower < upper, isSpace(bytes[lower]) { lower = bytes.index(after: lower) }
+        while lower < upper, isSpace(bytes[bytes.index(before: upper)]) { upper = bytes.index(before: upper) }
+        if lower == upper { return "" }
+        let firstByte = bytes[lower]
+        let lastByte = bytes[bytes.index(before: upper)]
+        if firstByte > 0x20, firstByte < 0x7F, lastByte > 0x20, lastByte < 0x7F { return String(self[lower..<upper]) }
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])
