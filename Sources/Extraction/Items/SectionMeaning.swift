@@ -103,8 +103,8 @@ struct SectionMeaning {
         return key.prefix(1).uppercased() + key.dropFirst()
     }
 
-    /// Severity a heading announces in parentheses or as a P-level (`Backup & Data (P1)`); ranges such
-    /// as `(P1-P2)` announce none.
+    /// Severity a heading announces in parentheses, as a level or a P-level (`Backup & Data (P1)`,
+    /// `Rollback (High)`); ranges such as `(P1-P2)` announce none.
     static func parenthesizedSeverity(_ text: String, state: ItemWalkState) -> Severity? {
         guard text.containsByte(0x28) else { return nil } // no `(`: nothing to walk character by character
         var found: Set<Severity> = []

@@ -12,11 +12,10 @@ public enum TextNormalizer {
     /// The key, read on UTF-8 bytes: ASCII straight through, Latin letters from a byte table, other
     /// scalars decoded and folded one by one (it runs on every line of every report).
     ///
-    /// Written straight into the new string's storage: in ASCII and Latin text a key is never longer
-    /// than its text (a run of separators becomes one space, a folded letter takes no more bytes than
-    /// it had), so one allocation of the text's length holds it. A scalar of another script may fold
-    /// into more bytes than it had (`ﬃ` → `ffi`): when the key does not fit, it is written again into
-    /// a larger one.
+    /// Written straight into the new string's storage, one allocation of the text's length: a run of
+    /// separators becomes one space and a folded letter nearly always takes no more bytes than it
+    /// had. A few scalars fold into more (`Ⱥ`, two bytes, into `ⱥ`, three): when the key does not
+    /// fit, it is written again into a larger string.
     private static func key(utf8 text: UnsafeBufferPointer<UInt8>) -> String {
         var capacity = text.count
         while true {

@@ -64,7 +64,8 @@ public struct LocaleFormatter: Sendable {
         guard pattern.containsByte(UInt8(ascii: "{")) else { return pattern }
         var pattern = pattern
         return pattern.withUTF8 { bytes -> String in
-            // On bytes: `{`, `}` and the names between them are ASCII.
+            // On bytes (`{` and `}` are ASCII): a brace is a placeholder's wherever it stands, even
+            // before a combining mark, and one left open is written as it is.
             var out = TextOutput(capacity: bytes.count + 16)
             var start = 0
             var open = 0

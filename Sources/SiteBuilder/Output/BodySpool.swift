@@ -67,6 +67,19 @@ final class BodySpool: @unchecked Sendable {
         }
     }
 
+    /// True when the bytes are valid UTF-8, checked scalar by scalar without building anything.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
     /// The body back; nil when its bytes cannot be read (its page then fails to render, rather than
     /// being written, and cached, without its text).
     func load(_ entry: Entry) -> RenderedBody? {
@@ -92,7 +105,7 @@ final class BodySpool: @unchecked Sendable {
         guard ok else { return nil }
         // The spool holds what this build wrote; a cache entry is a file that may have been damaged
         // since: its bytes are checked, and repaired (U+FFFD), before they go into pages.
-        if entry.file != nil, String(validating: bytes, as: UTF8.self) == nil {
+        if entry.file != nil, !Self.isValidUTF8(bytes) {
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
         return RenderedBody(html: bytes, toc: entry.toc)

@@ -14,19 +14,22 @@ final class OutputLock: @unchecked Sendable {
         let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let path = parent.appendingPathComponent(".\(output.lastPathComponent).lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
+        // Opened and locked in a local first: the object owns the descriptor (and `deinit` closes
+        // it) only once the lock is held, so each path closes it exactly once. (A second close would
+        // close whatever another thread had opened under the same number meanwhile: seen as a
+        // test's theme copy failing with EBADF.)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
             throw BuildError.fatal("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             var holder = [UInt8](repeating: 0, count: 32)
-            let count = pread(descriptor, &holder, holder.count, 0)
+            let count = pread(fd, &holder, holder.count, 0)
+            close(fd)
             let pid = count > 0 ? String(decoding: holder.prefix(count), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
-            // Not closed here: the object is whole, so `deinit` runs on this throw and closes it. A
-            // second close would close whatever another thread had opened under the same number
-            // meanwhile (seen as a test's theme copy failing with EBADF).
             throw BuildError.fatal("another audit-site (process \(pid)) is writing to \(display); wait for it to finish, or stop it")
         }
+        descriptor = fd
         // Say who holds it, for the message of the next one.
         let pid = Array("\(getpid())\n".utf8)
         _ = ftruncate(descriptor, 0)
@@ -34,7 +37,6 @@ final class OutputLock: @unchecked Sendable {
     }
 
     deinit {
-        guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }

@@ -258,6 +258,7 @@ import Testing
             ("Nous avons relevé 12 vulnérabilités dont 2 critiques et 4 élevées.", [2, 4]),
             ("Η ανάλυση: 12 vulnérabilités dont deux critiques et 4 élevées.", [2, 4]),
             ("We identified 7 gaps, of which 2 high.", []),
+            ("We found 6 issues: 2 P1, 3 high and 1 low.", [3, 1]),
         ]
         for (text, expected) in texts {
             let result = try extract("# Report\n\n\(text)\n")

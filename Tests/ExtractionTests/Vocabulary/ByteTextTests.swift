@@ -29,8 +29,9 @@ import Testing
     }
 
     /// A key is its text folded scalar by scalar, separators turned into single spaces, also where the
-    /// key is longer than its text (`ﬃ` folds into three letters, written again into a larger string).
-    @Test func aKeyIsItsTextFoldedScalarByScalar() {
+    /// key is longer than its text (a scalar that folds into more bytes than it had: the key is
+    /// written again into a larger string).
+    @Test func aKeyIsItsTextFoldedScalarByScalar() throws {
         func reference(_ text: String) -> String {
             var key = ""
             var pendingSpace = false
@@ -51,6 +52,33 @@ import Testing
         }
         #expect(TextNormalizer.key("ﬃ") == "ffi")
         #expect(TextNormalizer.key(" **Sécurité** : ÉLEVÉE ") == "securite elevee")
+        // Scalars whose key takes more bytes than they do, in texts longer than a small string.
+        let growing = (0x80...0x2FFF).compactMap(Unicode.Scalar.init).filter { scalar in
+            (TextNormalizer.fold(scalar)?.utf8.count ?? 0) > String(scalar).utf8.count
+        }
+        try #require(!growing.isEmpty, "some scalar folds into more bytes than it has")
+        for scalar in growing.prefix(20) {
+            let text = String(repeating: String(scalar), count: 20) + " fin"
+            #expect(TextNormalizer.key(text).utf8.count > text.utf8.count - 4)
+            #expect(TextNormalizer.key(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// A line is cut into `label: value` pieces where Foundation cuts it, also at the characters it
+    /// takes for `·` and `;` (U+0387, U+037E), and left whole without asking it when no separator's
+    /// byte is there.
+    @Test func partsAreCutWhereFoundationCutsThem() {
+        func reference(_ text: String) -> [String] {
+            var pieces = [text]
+            for separator in [" · ", " | ", "; ", " — ", " – "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
+            return pieces
+        }
+        let lines = Self.samples + ["Risk: High · Resolution: Fixed", "Risk: High \u{0387} Status: Fixed", "Risk: High\u{037E} Status: Fixed",
+                                    "a | b; c — d – e", "Statut : corrigé", "x\u{2014}y", "B-3 · Index manquant — ✅ Corrigé"]
+        for line in lines {
+            #expect(FindingStatusRule.parts(line) == reference(line), "\(line.debugDescription)")
+        }
+        #expect(FindingStatusRule.parts("Risk: High \u{0387} Status: Fixed").count == 2)
     }
 
     /// `textRange(of:from:)` finds what Foundation's `range(of:range:)` finds, from any start.

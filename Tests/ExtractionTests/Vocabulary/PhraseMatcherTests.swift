@@ -42,4 +42,35 @@ import Testing
         #expect(matcher.matchAtStart(ofKey: "κίνδυνος fixed") == nil)
         #expect(matcher.firstMatch(inKey: TextNormalizer.key("Non corrigé"))?.phrase == "non corrige")
     }
+
+    /// Whatever the key, the matcher answers as cutting the key into words and comparing them would:
+    /// the leftmost place where a phrase starts, the longest phrase there.
+    @Test func answersAsCuttingTheKeyWouldAnswer() {
+        let phrases = ["fait", "pas fait", "partially fixed", "fixed", "en cours", "élevé", "κρίσιμο", "non corrigé", "1 2",
+                       "risque", "a b c"]
+        var matcher = PhraseMatcher<Int>()
+        for (value, phrase) in phrases.enumerated() { matcher.add(phrase, value) }
+        func reference(_ key: String, onlyAtStart: Bool) -> Int? {
+            let words = key.split(separator: " ", maxSplits: .max, omittingEmptySubsequences: true)
+            for start in words.indices {
+                if onlyAtStart, start > 0 { return nil }
+                var best: (length: Int, value: Int)?
+                for (value, phrase) in phrases.enumerated() {
+                    let tokens = TextNormalizer.key(phrase).split(separator: " ")
+                    guard tokens.count <= words.count - start, Array(words[start..<(start + tokens.count)]) == tokens else { continue }
+                    if best.map({ tokens.count > $0.length }) ?? true { best = (tokens.count, value) }
+                }
+                if let best { return best.value }
+            }
+            return nil
+        }
+        let keys = ByteTextTests.samples.map(TextNormalizer.key) + [
+            "risque eleve", "κινδυνος pas fait", "pas  fait", " fait", "fait ", "a b", "a b c d", "x a b c", "1 2 3", "non",
+            "corrige non corrige", "κρισιμο", "pas fait\u{301}", "en\u{A0}cours", "ecole en cours",
+        ]
+        for key in keys {
+            #expect(matcher.firstMatch(inKey: key)?.value == reference(key, onlyAtStart: false), "\(key.debugDescription)")
+            #expect(matcher.matchAtStart(ofKey: key)?.value == reference(key, onlyAtStart: true), "\(key.debugDescription)")
+        }
+    }
 }

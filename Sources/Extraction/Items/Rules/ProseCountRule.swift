@@ -85,10 +85,9 @@ struct ProseCountRule: ItemRule {
         return read == nil ? key.split(separator: " ").contains(where: { nouns.contains($0) }) : named
     }
 
-    /// The same, over the words of a key cut as characters (a key outside ASCII).
-    static func read(words: [Substring], line: Int, _ state: inout ItemWalkState) {
-        guard state.statedCounts.isEmpty else { return }
-        guard words.contains(where: { nouns.contains($0) }) else { return }
+    /// The same, over the words of a key cut as characters (a key outside ASCII; `read(key:)` has
+    /// asked whether a tally is still wanted and whether the key names counted things).
+    private static func read(words: [Substring], line: Int, _ state: inout ItemWalkState) {
         var counts: [StatedCount] = []
         for (index, word) in words.enumerated() where index + 1 < words.count {
             let digit = word.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
