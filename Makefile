@@ -85,9 +85,11 @@ fuzz: deps
 ## `ulimit -f`; leak reports are off under ASan (they come from Foundation's static data at exit).
 sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip aFullDiskFailsTheBuildAndKeepsThePublishedSite
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  TMPDIR="$$tmp" $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip aFullDiskFailsTheBuildAndKeepsThePublishedSite
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  TMPDIR="$$tmp" ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 clean:
 	rm -rf .build .build-tsan .build-asan $(OUTPUT)
