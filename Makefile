@@ -46,10 +46,11 @@ check: build
 ## lets memory grow without bound fails the run instead of taking the machine down. The sites they
 ## build go to a temporary folder of the run's own (TMPDIR), removed when the run ends.
 TEST_MEMORY_MIB ?= 4096
+## The rest of a recipe line runs with a temporary folder of its own as TMPDIR, removed at its end.
+IN_TEMP_FOLDER = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export TMPDIR="$$tmp" &&
 test: deps
 	$(SWIFT) build --build-tests
-	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  ulimit -d $$(( $(TEST_MEMORY_MIB) * 1024 )) && TMPDIR="$$tmp" $(SWIFT) test --skip-build
+	$(IN_TEMP_FOLDER) ulimit -d $$(( $(TEST_MEMORY_MIB) * 1024 )) && $(SWIFT) test --skip-build
 
 ## Check the demo portal in a real browser and with the web's own validators: axe-core in headless
 ## Chromium (both languages and colour schemes), the Nu HTML validator, linkchecker.
@@ -85,11 +86,9 @@ fuzz: deps
 ## `ulimit -f`; leak reports are off under ASan (they come from Foundation's static data at exit).
 sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  TMPDIR="$$tmp" $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip aFullDiskFailsTheBuildAndKeepsThePublishedSite
+	$(IN_TEMP_FOLDER) $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --skip aFullDiskFailsTheBuildAndKeepsThePublishedSite
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  TMPDIR="$$tmp" ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(IN_TEMP_FOLDER) ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 clean:
 	rm -rf .build .build-tsan .build-asan $(OUTPUT)

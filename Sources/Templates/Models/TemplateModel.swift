@@ -41,30 +41,26 @@ public struct TemplateFields {
     }
 
     public mutating func text(_ name: String, _ value: String?) {
-        guard let value, !value.isEmpty else {
-            if mode == .shape { shape.append(0) }
-            return
-        }
-        values.append(.text(value))
-        switch mode {
-        case .shape: shape.append(1)
-        case .context: object[name] = SkeletonCache.placeholder(values.count - 1)
-        case .direct: object[name] = value
-        }
+        add(name, value.flatMap { $0.isEmpty ? nil : .text($0) })
     }
 
     /// Markup already written as UTF-8 bytes (a report's body, up to megabytes): copied into the page
     /// as it is, never made a `String` on the way.
     public mutating func bytes(_ name: String, _ value: [UInt8]?) {
-        guard let value, !value.isEmpty else {
+        add(name, value.flatMap { $0.isEmpty ? nil : .bytes($0) })
+    }
+
+    /// A value, or its absence (nil, or empty), in the mode's way.
+    private mutating func add(_ name: String, _ value: Value?) {
+        guard let value else {
             if mode == .shape { shape.append(0) }
             return
         }
-        values.append(.bytes(value))
+        values.append(value)
         switch mode {
         case .shape: shape.append(1)
         case .context: object[name] = SkeletonCache.placeholder(values.count - 1)
-        case .direct: object[name] = String(decoding: value, as: UTF8.self)
+        case .direct: object[name] = value.string
         }
     }
 
@@ -149,6 +145,14 @@ public struct TemplateFields {
 }
 
 extension TemplateFields.Value {
+    /// The value as text (what mustache alone is given).
+    var string: String {
+        switch self {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     /// Its length in UTF-8 bytes (what it adds to a page, unescaped).
     var byteCount: Int {
         switch self {
