@@ -34,11 +34,7 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// Plain text of a run of inlines, whitespace-trimmed.
-    public var plainText: String {
-        var out = ""
-        for i in self { i.appendPlainText(to: &out) }
-        return out.trimmingWhitespace()
-    }
+    public var plainText: String { self[...].plainText }
 
     /// True when the whole run is wrapped in strong emphasis (`**Architecture**`), a hint that a table cell is a label.
     public var isStrong: Bool {
@@ -76,5 +72,14 @@ extension String {
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])
+    }
+}
+
+extension ArraySlice where Element == Inline {
+    /// Plain text of part of a run (one line of a paragraph), whitespace-trimmed.
+    public var plainText: String {
+        var out = ""
+        for i in self { i.appendPlainText(to: &out) }
+        return out.trimmingWhitespace()
     }
 }

@@ -15,22 +15,52 @@ public struct Vocabulary: Sendable {
         public let labels: [String: String]
     }
 
-    var statuses = PhraseMatcher<Status>()
-    var statusEmojis: [(String, Status)] = []
-    var severities = PhraseMatcher<Severity>()
-    var severityEmojis: [(String, Severity)] = []
-    var columns = PhraseMatcher<ColumnRole>()
-    var kinds = PhraseMatcher<Item.Kind>()
-    var globalScoreLabels = PhraseMatcher<Bool>()
-    var priorityHeadings = PhraseMatcher<Bool>()
-    var metadataLabels = PhraseMatcher<String>()
-    var months = PhraseMatcher<Int>()
-    var verdicts = PhraseMatcher<String>()
-    var columnPreference = PhraseMatcher<Int>()
-    var domainAliases: [String: String] = [:]
-    /// Ordinal rating scales by name: for each grade (worst first), its words as keys (emojis as written).
-    var ratingScales: [(name: String, grades: [Set<String>])] = []
-    public private(set) var domains: [String: Domain] = [:]
+    /// The tables, behind one immutable reference. Walkers keep the vocabulary in their state and
+    /// copy it often (a closure that reads it, a state passed along); as a struct of a dozen matchers
+    /// a copy was some thirty reference counts on objects both cores share. Now it is one.
+    private var box: Box
+
+    /// Everything the vocabulary knows, as a value: `merge` and `learnStatus` change a copy and
+    /// put it in a new box (the box itself never changes, so reading it needs no exclusivity check).
+    struct Tables {
+        var statuses = PhraseMatcher<Status>()
+        var statusEmojis: [(String, Status)] = []
+        var severities = PhraseMatcher<Severity>()
+        var severityEmojis: [(String, Severity)] = []
+        var columns = PhraseMatcher<ColumnRole>()
+        var kinds = PhraseMatcher<Item.Kind>()
+        var globalScoreLabels = PhraseMatcher<Bool>()
+        var priorityHeadings = PhraseMatcher<Bool>()
+        var metadataLabels = PhraseMatcher<String>()
+        var months = PhraseMatcher<Int>()
+        var verdicts = PhraseMatcher<String>()
+        var columnPreference = PhraseMatcher<Int>()
+        var domainAliases: [String: String] = [:]
+        /// Ordinal rating scales by name: for each grade (worst first), its words as keys (emojis as written).
+        var ratingScales: [(name: String, grades: [Set<String>])] = []
+        var domains: [String: Domain] = [:]
+    }
+
+    private final class Box: Sendable {
+        let tables: Tables
+        init(_ tables: Tables) { self.tables = tables }
+    }
+
+    var statuses: PhraseMatcher<Status> { box.tables.statuses }
+    var statusEmojis: [(String, Status)] { box.tables.statusEmojis }
+    var severities: PhraseMatcher<Severity> { box.tables.severities }
+    var severityEmojis: [(String, Severity)] { box.tables.severityEmojis }
+    var columns: PhraseMatcher<ColumnRole> { box.tables.columns }
+    var kinds: PhraseMatcher<Item.Kind> { box.tables.kinds }
+    var globalScoreLabels: PhraseMatcher<Bool> { box.tables.globalScoreLabels }
+    var priorityHeadings: PhraseMatcher<Bool> { box.tables.priorityHeadings }
+    var metadataLabels: PhraseMatcher<String> { box.tables.metadataLabels }
+    var months: PhraseMatcher<Int> { box.tables.months }
+    var verdicts: PhraseMatcher<String> { box.tables.verdicts }
+    var columnPreference: PhraseMatcher<Int> { box.tables.columnPreference }
+    var domainAliases: [String: String] { box.tables.domainAliases }
+    var ratingScales: [(name: String, grades: [Set<String>])] { box.tables.ratingScales }
+    public var domains: [String: Domain] { box.tables.domains }
 
     /// The built-in vocabulary, compiled into the binary from `Resources/vocabulary.yaml` by the
     /// EmbedFilesPlugin (so an installed or copied binary needs no resource folder). Loaded once.
@@ -44,87 +74,17 @@ public struct Vocabulary: Sendable {
     }()
 
     public init(yaml: String) throws {
+        box = Box(Tables())
         guard let root = try Yams.load(yaml: yaml) as? [String: Any] else { return }
         try merge(root)
     }
 
-    /// Adds (or overrides) entries from a dictionary in the same shape as `vocabulary.yaml`.
+    /// Adds (or overrides) entries from a dictionary in the same shape as `vocabulary.yaml`. Nothing
+    /// changes when the dictionary holds an unknown key.
     public mutating func merge(_ root: [String: Any]) throws {
-        if let statuses = root["statuses"] as? [String: Any] {
-            for (name, value) in statuses.sorted(by: { $0.key < $1.key }) {
-                guard let status = Status(rawValue: name) else { throw VocabularyError.unknownKey("statuses.\(name)") }
-                let (words, emojis) = Self.wordsAndEmojis(value)
-                for w in words { self.statuses.add(w, status) }
-                for e in emojis { statusEmojis.append((e, status)) }
-            }
-        }
-        if let severities = root["severities"] as? [String: Any] {
-            for (name, value) in severities.sorted(by: { $0.key < $1.key }) {
-                guard let severity = Severity(rawValue: name) else { throw VocabularyError.unknownKey("severities.\(name)") }
-                let (words, emojis) = Self.wordsAndEmojis(value)
-                for w in words { self.severities.add(w, severity) }
-                for e in emojis { severityEmojis.append((e, severity)) }
-            }
-        }
-        if let columns = root["columns"] as? [String: Any] {
-            for (name, value) in columns.sorted(by: { $0.key < $1.key }) {
-                guard let role = ColumnRole(rawValue: name) else { throw VocabularyError.unknownKey("columns.\(name)") }
-                for w in Self.strings(value) { self.columns.add(w, role) }
-            }
-        }
-        if let kinds = root["kinds"] as? [String: Any] {
-            for (name, value) in kinds.sorted(by: { $0.key < $1.key }) {
-                guard let kind = Item.Kind(rawValue: name) else { throw VocabularyError.unknownKey("kinds.\(name)") }
-                for w in Self.strings(value) { self.kinds.add(w, kind) }
-            }
-        }
-        for w in Self.strings(root["globalScore"] as Any) { globalScoreLabels.add(w, true) }
-        for w in Self.strings(root["priorityHeadings"] as Any) { priorityHeadings.add(w, true) }
-        if let metadata = root["metadata"] as? [String: Any] {
-            for (name, value) in metadata.sorted(by: { $0.key < $1.key }) {
-                for w in Self.strings(value) { metadataLabels.add(w, name) }
-            }
-        }
-        if let preference = root["columnPreference"] as? [String: Any] {
-            for w in Self.strings(preference["prefer"] as Any) { columnPreference.add(w, 1) }
-            for w in Self.strings(preference["avoid"] as Any) { columnPreference.add(w, -1) }
-        }
-        if let verdicts = root["verdicts"] as? [String: Any] {
-            for (key, value) in verdicts.sorted(by: { $0.key < $1.key }) {
-                for w in Self.strings(value) { self.verdicts.add(w, key) }
-            }
-        }
-        if let scales = root["ratingScales"] as? [String: Any] {
-            for (name, value) in scales.sorted(by: { $0.key < $1.key }) {
-                guard let grades = value as? [Any] else { throw VocabularyError.unknownKey("ratingScales.\(name)") }
-                let sets = grades.map { grade in
-                    Set(Self.strings(grade).map { TextNormalizer.key($0).isEmpty ? $0 : TextNormalizer.key($0) })
-                }
-                ratingScales.removeAll { $0.name == name }
-                ratingScales.append((name, sets))
-            }
-            // Smaller scales first: `Bon / Moyen / Faible` is read on a three-grade scale, not a four-grade one.
-            ratingScales.sort { $0.grades.count != $1.grades.count ? $0.grades.count < $1.grades.count : $0.name < $1.name }
-        }
-        if let months = root["months"] as? [AnyHashable: Any] {
-            for (key, value) in months {
-                guard let month = Int("\(key)"), (1...12).contains(month) else { continue }
-                for w in Self.strings(value) { self.months.add(w, month) }
-            }
-        }
-        if let domains = root["domains"] as? [String: Any] {
-            for (key, value) in domains.sorted(by: { $0.key < $1.key }) {
-                guard let entry = value as? [String: Any] else { continue }
-                var labels = self.domains[key]?.labels ?? [:]
-                for (lang, label) in entry where lang != "aliases" {
-                    if let label = label as? String { labels[lang] = label }
-                }
-                self.domains[key] = Domain(key: key, labels: labels)
-                domainAliases[TextNormalizer.key(key.replacingOccurrences(of: "-", with: " "))] = key
-                for label in labels.values { domainAliases[TextNormalizer.key(label)] = key }
-                for alias in Self.strings(entry["aliases"] as Any) { domainAliases[TextNormalizer.key(alias)] = key }
-            }
-        }
+        var tables = box.tables
+        try tables.merge(root)
+        box = Box(tables)
     }
 
     // MARK: Lookups
@@ -272,7 +232,9 @@ public struct Vocabulary: Sendable {
     /// A status word as one report defines it in its legend (`Mitigated: … the team accepts the
     /// residual risk` → accepted), for that report only.
     public mutating func learnStatus(_ word: String, _ status: Status) {
-        statuses.replace(word, status)
+        var tables = box.tables
+        tables.statuses.replace(word, status)
+        box = Box(tables)
     }
 
     /// The status a legend's definition gives its word: `Fixed in code; verified` done, `… accepts the
@@ -365,13 +327,13 @@ public struct Vocabulary: Sendable {
             || v == 0x203C || v == 0x2049 || v == 0x2139
     }
 
-    private static func strings(_ value: Any) -> [String] {
+    fileprivate static func strings(_ value: Any) -> [String] {
         if let list = value as? [Any] { return list.map { "\($0)" } }
         if let s = value as? String { return [s] }
         return []
     }
 
-    private static func wordsAndEmojis(_ value: Any) -> (words: [String], emojis: [String]) {
+    fileprivate static func wordsAndEmojis(_ value: Any) -> (words: [String], emojis: [String]) {
         if let dict = value as? [String: Any] {
             return (strings(dict["words"] as Any), strings(dict["emojis"] as Any))
         }
@@ -385,6 +347,86 @@ public enum VocabularyError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownKey(let key): "unknown vocabulary key '\(key)'"
+        }
+    }
+}
+
+extension Vocabulary.Tables {
+    mutating func merge(_ root: [String: Any]) throws {
+        if let statuses = root["statuses"] as? [String: Any] {
+            for (name, value) in statuses.sorted(by: { $0.key < $1.key }) {
+                guard let status = Status(rawValue: name) else { throw VocabularyError.unknownKey("statuses.\(name)") }
+                let (words, emojis) = Vocabulary.wordsAndEmojis(value)
+                for w in words { self.statuses.add(w, status) }
+                for e in emojis { statusEmojis.append((e, status)) }
+            }
+        }
+        if let severities = root["severities"] as? [String: Any] {
+            for (name, value) in severities.sorted(by: { $0.key < $1.key }) {
+                guard let severity = Severity(rawValue: name) else { throw VocabularyError.unknownKey("severities.\(name)") }
+                let (words, emojis) = Vocabulary.wordsAndEmojis(value)
+                for w in words { self.severities.add(w, severity) }
+                for e in emojis { severityEmojis.append((e, severity)) }
+            }
+        }
+        if let columns = root["columns"] as? [String: Any] {
+            for (name, value) in columns.sorted(by: { $0.key < $1.key }) {
+                guard let role = Vocabulary.ColumnRole(rawValue: name) else { throw VocabularyError.unknownKey("columns.\(name)") }
+                for w in Vocabulary.strings(value) { self.columns.add(w, role) }
+            }
+        }
+        if let kinds = root["kinds"] as? [String: Any] {
+            for (name, value) in kinds.sorted(by: { $0.key < $1.key }) {
+                guard let kind = Item.Kind(rawValue: name) else { throw VocabularyError.unknownKey("kinds.\(name)") }
+                for w in Vocabulary.strings(value) { self.kinds.add(w, kind) }
+            }
+        }
+        for w in Vocabulary.strings(root["globalScore"] as Any) { globalScoreLabels.add(w, true) }
+        for w in Vocabulary.strings(root["priorityHeadings"] as Any) { priorityHeadings.add(w, true) }
+        if let metadata = root["metadata"] as? [String: Any] {
+            for (name, value) in metadata.sorted(by: { $0.key < $1.key }) {
+                for w in Vocabulary.strings(value) { metadataLabels.add(w, name) }
+            }
+        }
+        if let preference = root["columnPreference"] as? [String: Any] {
+            for w in Vocabulary.strings(preference["prefer"] as Any) { columnPreference.add(w, 1) }
+            for w in Vocabulary.strings(preference["avoid"] as Any) { columnPreference.add(w, -1) }
+        }
+        if let verdicts = root["verdicts"] as? [String: Any] {
+            for (key, value) in verdicts.sorted(by: { $0.key < $1.key }) {
+                for w in Vocabulary.strings(value) { self.verdicts.add(w, key) }
+            }
+        }
+        if let scales = root["ratingScales"] as? [String: Any] {
+            for (name, value) in scales.sorted(by: { $0.key < $1.key }) {
+                guard let grades = value as? [Any] else { throw VocabularyError.unknownKey("ratingScales.\(name)") }
+                let sets = grades.map { grade in
+                    Set(Vocabulary.strings(grade).map { TextNormalizer.key($0).isEmpty ? $0 : TextNormalizer.key($0) })
+                }
+                ratingScales.removeAll { $0.name == name }
+                ratingScales.append((name, sets))
+            }
+            // Smaller scales first: `Bon / Moyen / Faible` is read on a three-grade scale, not a four-grade one.
+            ratingScales.sort { $0.grades.count != $1.grades.count ? $0.grades.count < $1.grades.count : $0.name < $1.name }
+        }
+        if let months = root["months"] as? [AnyHashable: Any] {
+            for (key, value) in months {
+                guard let month = Int("\(key)"), (1...12).contains(month) else { continue }
+                for w in Vocabulary.strings(value) { self.months.add(w, month) }
+            }
+        }
+        if let domains = root["domains"] as? [String: Any] {
+            for (key, value) in domains.sorted(by: { $0.key < $1.key }) {
+                guard let entry = value as? [String: Any] else { continue }
+                var labels = self.domains[key]?.labels ?? [:]
+                for (lang, label) in entry where lang != "aliases" {
+                    if let label = label as? String { labels[lang] = label }
+                }
+                self.domains[key] = Vocabulary.Domain(key: key, labels: labels)
+                domainAliases[TextNormalizer.key(key.replacingOccurrences(of: "-", with: " "))] = key
+                for label in labels.values { domainAliases[TextNormalizer.key(label)] = key }
+                for alias in Vocabulary.strings(entry["aliases"] as Any) { domainAliases[TextNormalizer.key(alias)] = key }
+            }
         }
     }
 }

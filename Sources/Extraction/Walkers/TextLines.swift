@@ -4,7 +4,8 @@ import Markdown
 /// and `**Auteur:** X` in one paragraph are two metadata lines.
 struct TextLine {
     let text: String
-    let inlines: [Inline]
+    /// The line's part of its paragraph's inlines (a slice: cutting a paragraph copies no inline).
+    let inlines: ArraySlice<Inline>
     let line: Int
     /// True for a line that continues a sentence of the paragraph (after a soft break), not one that
     /// starts after a hard break or opens the paragraph.
@@ -47,24 +48,27 @@ enum TextLines {
 
     /// Calls `body` with each line that has text, in order, until it returns false.
     private static func forEach(_ inlines: [Inline], startLine: Int, _ body: (TextLine) -> Bool) {
-        var current: [Inline] = []
+        var start = inlines.startIndex
         var line = startLine
         var continues = false
-        for inline in inlines {
-            switch inline {
-            case .softBreak, .lineBreak:
-                let text = current.plainText
-                if !text.isEmpty, !body(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) { return }
-                current.removeAll(keepingCapacity: true)
-                line += 1
-                // After a soft break the text goes on unless the line just ended a sentence (an empty
-                // line ends none).
-                let ended = Self.endsSentence(text)
-                continues = inline == .softBreak && !ended
-            default:
-                current.append(inline)
+        for index in inlines.indices {
+            let soft: Bool
+            switch inlines[index] {
+            case .softBreak: soft = true
+            case .lineBreak: soft = false
+            default: continue
             }
+            let current = inlines[start..<index]
+            let text = current.plainText
+            if !text.isEmpty, !body(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) { return }
+            start = index + 1
+            line += 1
+            // After a soft break the text goes on unless the line just ended a sentence (an empty
+            // line ends none).
+            let ended = Self.endsSentence(text)
+            continues = soft && !ended
         }
+        let current = inlines[start...]
         let text = current.plainText
         if !text.isEmpty { _ = body(TextLine(text: text, inlines: current, line: line, continuesSentence: continues)) }
     }

@@ -94,12 +94,13 @@ struct FindingStatusRule: ItemRule {
         return claimed
     }
 
+    static let levelLabels: Set<String> = ["niveau", "level", "risk", "risque", "impact", "rating", "classification", "niveau de gravite"]
+
     /// `Severity`, `Gravité`, `CVSS`, or a label such as `Niveau`, `Risk`, `Impact` whose whole value is a level.
     static func isSeverityLabel(_ label: String, value: String, state: ItemWalkState) -> Bool {
         let key = TextNormalizer.key(label)
         if state.vocabulary.columnRole(forHeader: label) == .severity || key.hasPrefix("cvss") { return true }
-        let levelLabels: Set<String> = ["niveau", "level", "risk", "risque", "impact", "rating", "classification", "niveau de gravite"]
-        return levelLabels.contains(key) && state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
+        return Self.levelLabels.contains(key) && state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(value)) != nil
     }
 
     /// The status a response states: its opening words (`Acknowledged.`, `Resolved in PR #12`,

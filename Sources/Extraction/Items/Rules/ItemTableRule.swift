@@ -57,9 +57,7 @@ struct ItemTableRule: ItemRule {
         } : nil
 
         // `| Réf. | Traité ? | Commentaire |`: a re-check's remark is not the finding's title.
-        let remarks: Set<String> = ["commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "notes", "note",
-                                    "evidence", "preuve", "preuves", "justification", "observation du contre audit", "details"]
-        let titleIsRemark = idColumn != nil && remarks.contains(TextNormalizer.key(reader.header(titleColumn)))
+        let titleIsRemark = idColumn != nil && Self.remarkHeaders.contains(TextNormalizer.key(reader.header(titleColumn)))
         for row in table.rows {
             var id: String?
             if let idColumn {
@@ -127,6 +125,16 @@ struct ItemTableRule: ItemRule {
         return nil
     }
 
+    /// Headers of a re-check's remarks (`Commentaire`, `Preuve`): never a finding's title.
+    static let remarkHeaders: Set<String> = ["commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "notes", "note",
+                                             "evidence", "preuve", "preuves", "justification", "observation du contre audit", "details"]
+
+    /// Header keys that order the candidate level columns (see `levelColumn`).
+    static let neverLevelHeaders: Set<String> = ["probabilite", "probability", "likelihood", "vraisemblance", "difficulty", "difficulte",
+                                                  "effort", "exploitability", "exploitabilite", "complexity", "complexite"]
+    static let inputHeaders: Set<String> = ["impact", "gravite potentielle"]
+    static let resultHeaders: Set<String> = ["niveau", "level", "risk", "risque", "rating", "niveau de risque", "overall", "resultat", "cotation"]
+
     /// A column whose headers say nothing but whose values are levels (`Risk` holding `High`,
     /// `Medium`): most filled cells are one severity word or badge.
     static func levelColumn(_ reader: TableReader, excluding: [Int?], state: ItemWalkState) -> Int? {
@@ -135,17 +143,10 @@ struct ItemTableRule: ItemRule {
         // A risk matrix has likelihood and impact columns of level words too: the level column is the
         // one headed as the result (`Niveau`, `Risk`, `Rating`), then any other, the likelihood last.
         // (Likelihood, difficulty and effort are never the level; impact only when nothing else is.)
-        let never: Set<String> = ["probabilite", "probability", "likelihood", "vraisemblance", "difficulty", "difficulte",
-                                  "effort", "exploitability", "exploitabilite", "complexity", "complexite"]
-        let inputs: Set<String> = ["impact", "gravite potentielle"]
-        let results: Set<String> = ["niveau", "level", "risk", "risque", "rating", "niveau de risque", "overall", "resultat", "cotation"]
-        func rank(_ column: Int) -> Int {
-            let key = TextNormalizer.key(reader.header(column))
-            return results.contains(key) ? 0 : inputs.contains(key) ? 2 : 1
-        }
-        let order = (0..<reader.columnCount).sorted { rank($0) != rank($1) ? rank($0) < rank($1) : $0 < $1 }
-        for column in order where !excluding.contains(column) && reader.roles[column] != .id
-            && !never.contains(TextNormalizer.key(reader.header(column))) {
+        let keys = (0..<reader.columnCount).map { TextNormalizer.key(reader.header($0)) }
+        let ranks = keys.map { Self.resultHeaders.contains($0) ? 0 : Self.inputHeaders.contains($0) ? 2 : 1 }
+        let order = (0..<reader.columnCount).sorted { ranks[$0] != ranks[$1] ? ranks[$0] < ranks[$1] : $0 < $1 }
+        for column in order where !excluding.contains(column) && reader.roles[column] != .id && !Self.neverLevelHeaders.contains(keys[column]) {
             let values = rows.map { reader.cell($0, column) }.filter { !$0.isEmpty }
             guard !values.isEmpty else { continue }
             // Two values in three must be levels: the column is given up as soon as that is out of reach.
