@@ -54,6 +54,9 @@ public struct ProjectTimeline: Sendable, Equatable {
         auditIndex[id].map { audits[$0] }
     }
 
+    /// True when the project tracks a GAP of that ID (what a page links to).
+    public func hasGap(_ id: String) -> Bool { gapIndex[id] != nil }
+
     public func gap(_ id: String) -> GapHistory? {
         gapIndex[id].map { gaps[$0] }
     }

@@ -29,9 +29,11 @@ public struct RenderedBody: Sendable {
     /// these characters raw (`BodyRenderer.escape`).
     static func mention(_ id: String) -> String { "\u{E002}\(id)\u{E003}" }
 
-    /// The body's HTML, each mention written as a link to its GAP page when `known` has it, as text
-    /// otherwise: one pass over the bytes, composing the page, not rewriting finished HTML.
-    public func html(linking known: Set<String>) -> [UInt8] {
+    /// The body's HTML, each mention written as a link to its GAP page when `isKnown` says the project
+    /// has that GAP, as text otherwise: one pass over the bytes, composing the page, not rewriting
+    /// finished HTML. (A predicate, so a page asks the project's own index instead of building a set
+    /// of every GAP it has.)
+    public func html(linking isKnown: (String) -> Bool) -> [UInt8] {
         html.withUnsafeBufferPointer { bytes -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 1024)
@@ -51,7 +53,7 @@ public struct RenderedBody: Sendable {
                 out.append(contentsOf: bytes[start..<i])
                 let id = String(decoding: bytes[(i + 3)..<end], as: UTF8.self)
                 let text = HTMLEscape.escape(id)
-                if known.contains(id) {
+                if isKnown(id) {
                     out.append(contentsOf: "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(Self.gapHref(id)))\">\(text)</a>".utf8)
                 } else {
                     out.append(contentsOf: text.utf8)

@@ -66,7 +66,6 @@ struct AuditPage {
             ratings.raw("</span></a></li>\n")
         }
         model.ratingsHTML = ratings.html
-        let knownGaps = Set(project.gaps.map(\.id))
         let sourceLabel = page.t("audit.source")
         model.itemGroups = Item.Kind.allCases.compactMap { kind -> AuditPageModel.ItemGroup? in
             let items = sourceFacts.items.filter { $0.kind == kind }
@@ -97,7 +96,7 @@ struct AuditPage {
                     list.raw(" ")
                 }
                 list.badge("st-\(item.status.rawValue)", page.statusLabel(item.status))
-                if let id = item.id, knownGaps.contains(id) {
+                if let id = item.id, project.hasGap(id) {
                     list.raw(" ")
                     list.link(page.link(gap: id, project: project.slug), "→ \(id)", cssClass: "gap-page")
                 }
@@ -112,7 +111,7 @@ struct AuditPage {
         // Every text the audit has was read: a body that cannot be had is a failure, not an empty page.
         guard let output = body(audit.id, textLanguage) else { throw RenderError.unavailableText(audit.id.description, textLanguage) }
         do {
-            model.body = output.html(linking: knownGaps)
+            model.body = output.html(linking: project.hasGap)
             var toc = HTMLFragment(capacity: output.toc.count * 80)
             for entry in output.toc {
                 if entry.level == 3 { toc.raw("<li class=\"sub\">") } else { toc.raw("<li>") }
