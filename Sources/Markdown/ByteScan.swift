@@ -42,4 +42,46 @@ extension StringProtocol {
         case .none: return utf8.firstIndex(of: byte)
         }
     }
+
+    /// The index of the first character that is the ASCII `byte` alone, as `firstIndex(of:)` with
+    /// that character finds it, without breaking the whole text into characters. An ASCII scalar
+    /// between ASCII scalars (or the text's ends) is a character of its own; the first such byte
+    /// is the answer when it stands so, and otherwise (a combining mark after it, a prepended mark
+    /// before it) the character search decides.
+    @inlinable
+    public func firstIndex(ofASCIICharacter byte: UInt8) -> Index? {
+        // The offset found; -1 when the byte is not there, -2 when the character search decides.
+        let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return -1 }
+            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            return Self.standsAlone(offset, in: bytes) ? offset : -2
+        }
+        switch found {
+        case .some(-1): return nil
+        case .some(let offset) where offset >= 0: return utf8.index(utf8.startIndex, offsetBy: offset)
+        default: return firstIndex(of: Character(Unicode.Scalar(byte)))
+        }
+    }
+
+    /// The index of the last character that is the ASCII `byte` alone (see `firstIndex(ofASCIICharacter:)`).
+    @inlinable
+    public func lastIndex(ofASCIICharacter byte: UInt8) -> Index? {
+        let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard let last = bytes.lastIndex(of: byte) else { return -1 }
+            return Self.standsAlone(last, in: bytes) ? last : -2
+        }
+        switch found {
+        case .some(-1): return nil
+        case .some(let offset) where offset >= 0: return utf8.index(utf8.startIndex, offsetBy: offset)
+        default: return lastIndex(of: Character(Unicode.Scalar(byte)))
+        }
+    }
+
+    /// True when the ASCII byte at `offset` has ASCII (or nothing) on both sides: then it is a
+    /// character by itself (grapheme clusters join only scalars outside ASCII to it, CR LF aside,
+    /// which the searched punctuation is not).
+    @inlinable
+    static func standsAlone(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (offset + 1 == bytes.count || bytes[offset + 1] < 0x80) && (offset == 0 || bytes[offset - 1] < 0x80)
+    }
 }

@@ -61,34 +61,48 @@ final class SkeletonCache: @unchecked Sendable {
         return Self.fill(skeleton!, fields.values)
     }
 
+    /// Cuts a rendered page into constant bytes and holes, on its UTF-8: the delimiters are found as
+    /// bytes (`EE 80 80`, `EE 80 81`), not as characters (a page is tens of kilobytes, and every new
+    /// shape is parsed once).
     static func parse(_ output: String) -> Skeleton {
+        let bytes = Array(output.utf8)
         var parts: [Skeleton.Part] = []
-        var text = ""
+        var text: [UInt8] = []
         var size = 0
-        var rest = output[...]
         func flush() {
             guard !text.isEmpty else { return }
-            parts.append(.bytes(Array(text.utf8)))
-            size += text.utf8.count
-            text = ""
+            parts.append(.bytes(text))
+            size += text.count
+            text = []
         }
-        while let start = rest.firstIndex(of: open) {
-            text += rest[..<start]
-            guard let end = rest[start...].firstIndex(of: close) else { break }
-            let inner = rest[rest.index(after: start)..<end]
-            let escaped = inner.hasPrefix("&lt;")
-            let digits = inner.filter(\.isNumber)
-            if let index = Int(digits) {
+        var position = 0
+        while let start = delimiter(0x80, in: bytes, from: position) {
+            text += bytes[position..<start]
+            position = start
+            guard let end = delimiter(0x81, in: bytes, from: start + 3) else { break }
+            let inner = bytes[(start + 3)..<end]
+            let digits = inner.filter { $0 >= 0x30 && $0 <= 0x39 }
+            if !digits.isEmpty, let index = Int(String(decoding: digits, as: UTF8.self)) {
                 flush()
-                parts.append(.value(index, escaped: escaped))
+                parts.append(.value(index, escaped: inner.starts(with: "&lt;".utf8)))
             } else {
-                text += rest[start...end]
+                text += bytes[start..<(end + 3)]
             }
-            rest = rest[rest.index(after: end)...]
+            position = end + 3
         }
-        text += rest
+        text += bytes[position...]
         flush()
         return Skeleton(parts: parts, size: size)
+    }
+
+    /// Where `U+E000` (`last` 0x80) or `U+E001` (0x81) next starts, at or after `from`.
+    private static func delimiter(_ last: UInt8, in bytes: [UInt8], from: Int) -> Int? {
+        var index = from
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEE, bytes[index + 1] == 0x80, bytes[index + 2] == last { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The skeleton's bytes with the texts written in, into one buffer.

@@ -27,5 +27,7 @@ import Testing
         }
         #expect(SitePaths.root(from: "fr/projects/acme/index.html") == "../../../")
         #expect(SitePaths.root(from: "index.html") == "")
+        // Empty components count for nothing, as the path's folders are counted.
+        #expect(SitePaths.root(from: "en//gaps/") == "../")
     }
 }

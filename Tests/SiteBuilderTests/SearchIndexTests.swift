@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Renderer
 import SiteBuilder
@@ -115,6 +116,15 @@ import Testing
         #expect(SearchText.terms("backups and the restoration") == ["backup", "restor"])
         #expect(SearchText.terms("GAP-1401 · SEC_12") == ["gap", "1401", "sec", "12"])
         #expect(SearchText.terms("l'ensemble") == ["ensembl"])
+    }
+
+    /// An ASCII key is cut on its bytes: the same words as cutting it into characters, word for word.
+    @Test func termsAreCutAsCharactersCutThem() {
+        for text in ["what's new? nothing", "a?b'c  d", "  spaced   out ", "Sécurité de l'API ?", "Ελληνικά κείμενα", "x'\u{301}y z",
+                     "???", "", "GAP-12'", "d'une 'quote' ?x"] {
+            let words = TextNormalizer.key(text).split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "?" })
+            #expect(SearchText.terms(text) == words.flatMap { SearchText.terms(String($0)) }, "\(text.debugDescription)")
+        }
     }
 
     /// One query loads the manifest, the shards of its words and the chunks of the results shown: as

@@ -117,4 +117,21 @@ import Testing
         #expect(escaped.contains("&lt;script&gt;"))
         #expect(!escaped.contains("<script>"))
     }
+
+    /// A template's own text holding a delimiter left open (the text after it was written twice).
+    @Test func skeletonsKeepTheTemplatesOwnText() throws {
+        let root = try makeTheme([
+            "layouts/page.mustache": "<p>{{title}} ({{count}}) \u{E000} fin</p>\n",
+            "i18n/fr.yaml": "x:\n  y: \"z\"\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let theme = try Theme(directory: root, languages: ["fr"])
+        let strings = theme.templateStrings(for: "fr")
+        for title in ["e", "Sécurité & co"] {
+            let model = PageModel(strings: strings, title: title, count: 2)
+            let cached = try theme.render("page", model: model, skeletons: true)
+            #expect(cached == (try theme.render("page", model: model, skeletons: false)))
+            #expect(cached.contains("\u{E000} fin"))
+        }
+    }
 }

@@ -91,14 +91,37 @@ enum FindingID {
         return String(stem)
     }
 
+    /// The first 48 characters of a text, where an ID is looked for. Cut on bytes when they are
+    /// ASCII up to the 49th (no `\r`: then each byte is a character and the 48th ends where the 49th
+    /// starts): counting characters cost more than the rest of the question.
+    static func head(of text: String) -> String {
+        let utf8 = text.utf8
+        if utf8.count <= 48 { return text }
+        let ascii = utf8.prefix(49).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        return ascii ? String(decoding: utf8.prefix(48), as: UTF8.self) : String(text.prefix(48))
+    }
+
+    /// `text.hasPrefix(prefix)` for an ASCII prefix, on bytes where they decide: the prefix's bytes
+    /// followed by ASCII (a character boundary, as `hasPrefix` requires), or other bytes with ASCII
+    /// where the prefix would be (no character canonically equivalent to ASCII, such as the Kelvin
+    /// sign, can stand there).
+    static func opens(_ text: String, with prefix: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.starts(with: prefix.utf8) else {
+            return utf8.prefix(prefix.utf8.count * 3).allSatisfy { $0 < 0x80 } ? false : text.hasPrefix(prefix)
+        }
+        guard let after = utf8.dropFirst(prefix.utf8.count).first, after >= 0x80 else { return true }
+        return text.hasPrefix(prefix)
+    }
+
     /// The ID a text opens with, after badges, emphasis and numbering (`🔴 SEC-01 : Jetons…`,
     /// `**B-3 · Index manquant**`), and the rest of the text after separators.
     static func leading(in text: String, ids: IDMatcher) -> (id: String, rest: String)? {
         // Cleaning only removes characters: a text without a digit holds no ID (most lines).
         guard text.hasASCIIDigit else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
-        guard cleaned.hasASCIIDigit, let first = IDMatcher.tokens(in: String(cleaned.prefix(48))).first,
-              cleaned.hasPrefix(first) || cleaned.hasPrefix("[" + first) || cleaned.hasPrefix("(" + first) else { return nil }
+        guard cleaned.hasASCIIDigit, let first = IDMatcher.tokens(in: head(of: cleaned)).first,
+              opens(cleaned, with: first) || opens(cleaned, with: "[" + first) || opens(cleaned, with: "(" + first) else { return nil }
         guard ids.isID(first) || isFindingShaped(first) else { return nil }
         var rest = Substring(cleaned).drop { $0 == "[" || $0 == "(" }.dropFirst(first.count)
         // The ID must stand alone: `GAP-12:`, `B-3 ·`, `R-6 —`, not `GAP-12b…` (tokens already cut) or `SEC-12/13`.

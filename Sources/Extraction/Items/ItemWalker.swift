@@ -37,22 +37,23 @@ struct ItemWalker: MarkdownWalker {
     // MARK: MarkdownWalker
 
     mutating func visitHeading(_ heading: Heading, context walk: WalkContext) {
+        let title = TitleText(heading.text)
         state.identifiedAtSectionStart = state.collector.identifiedCount
         // A tentative finding heading with a sub-heading below it and no detail yet groups findings.
         if let open = state.openFinding, open.tentative, !open.confirmed, let level = open.headingLevel, heading.level > level,
-           !FindingParts.isPart(heading.text), open.index == state.collector.items.count - 1 {
+           !FindingParts.isPart(title), open.index == state.collector.items.count - 1 {
             state.collector.removeLast()
             state.openFinding = nil
             if let index = state.sections.lastIndex(where: { $0.level == level && $0.definesFinding }) { state.sections[index].definesFinding = false }
         }
         while let last = state.sections.last, last.level >= heading.level { state.sections.removeLast() }
         if let open = state.openFinding, open.headingLevel.map({ heading.level <= $0 }) ?? true { state.openFinding = nil }
-        var meaning = SectionMeaning.of(heading, state: state)
+        var meaning = SectionMeaning.of(heading, title: title, state: state)
         // `### Major Gaps (4)`: the report counts its own findings of that level.
         // (`### Observations (2)` counts informational ones, without making its list findings.)
         if let count = Self.parenthesizedCount(heading.text),
            let severity = meaning.findingSeverity
-            ?? (TextNormalizer.key(TextNormalizer.cleanTitle(heading.text)).hasPrefix("observations") ? Severity.info : nil) {
+            ?? (title.cleanedKey.hasPrefix("observations") ? Severity.info : nil) {
             state.statedCounts.append(StatedCount(severity: severity, count: count, line: heading.line))
         }
         if meaning.priority != nil, state.currentPriority == nil { state.prioritySubheadingSeen = false }
@@ -93,7 +94,7 @@ struct ItemWalker: MarkdownWalker {
         // Every item opens with a level and a colon: the list defines levels, it lists no finding.
         state.listIsLegend = list.items.count >= 2 && list.items.allSatisfy { item in
             let text = TextNormalizer.cleanTitle(Self.firstLine(of: item).text)
-            guard let colon = text.firstIndex(of: ":") else { return false }
+            guard let colon = text.firstIndex(ofASCIICharacter: UInt8(ascii: ":")) else { return false }
             let label = text[..<colon].split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).map { String($0).trimmingWhitespace() }
             return label.allSatisfy { state.vocabulary.severity(wholeText: $0) != nil || SectionMeaning.severitySection($0, vocabulary: state.vocabulary) != nil
                 || state.vocabulary.status(wholeText: $0) != nil }
@@ -147,7 +148,7 @@ struct ItemWalker: MarkdownWalker {
     static func readCounts(_ list: MarkdownList, _ state: inout ItemWalkState) {
         for item in list.items {
             let text = TextNormalizer.cleanTitle(firstLine(of: item).text)
-            guard let colon = text.firstIndex(of: ":") else { continue }
+            guard let colon = text.firstIndex(ofASCIICharacter: UInt8(ascii: ":")) else { continue }
             let value = TextNormalizer.key(String(text[text.index(after: colon)...])).split(separator: " ")
             guard let first = value.first, let count = Int(first), value.count <= 3 else { continue }
             let levels = text[..<colon].split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).compactMap {
@@ -159,7 +160,8 @@ struct ItemWalker: MarkdownWalker {
 
     /// `Major Gaps (4)` → 4.
     static func parenthesizedCount(_ text: String) -> Int? {
-        guard let open = text.lastIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return nil }
+        guard let open = text.lastIndex(ofASCIICharacter: UInt8(ascii: "(")),
+              let close = text[open...].firstIndex(ofASCIICharacter: UInt8(ascii: ")")) else { return nil }
         return Int(text[text.index(after: open)..<close].trimmingWhitespace())
     }
 

@@ -24,25 +24,25 @@ struct SectionMeaning {
 
     var level: Int { heading.level }
 
-    init(heading: Heading) {
+    init(heading: Heading, title: TitleText) {
         self.heading = heading
-        definesLevels = SeverityLineRule.definesLevels(heading.text)
+        definesLevels = SeverityLineRule.definesLevels(key: title.key)
     }
 
-    static func of(_ heading: Heading, state: ItemWalkState) -> SectionMeaning {
-        var meaning = SectionMeaning(heading: heading)
+    static func of(_ heading: Heading, title: TitleText, state: ItemWalkState) -> SectionMeaning {
+        var meaning = SectionMeaning(heading: heading, title: title)
         let text = heading.text
-        meaning.isFindingPart = FindingParts.isPart(text)
+        meaning.isFindingPart = FindingParts.isPart(title)
         // Sub-headings of a priority section are its recommendations, not sections of their own.
         guard state.currentPriority == nil else { return meaning }
-        if state.vocabulary.isPriorityHeading(text) {
+        if state.vocabulary.isPriorityHeading(key: title.key) {
             meaning.priority = PriorityScale.level(in: text, startsAtZero: state.priorityScaleStartsAtZero)
                 ?? state.vocabulary.severityWord(in: text)
         }
         meaning.severityHint = parenthesizedSeverity(text, state: state)
         if meaning.priority == nil {
-            meaning.listKind = listKind(text, vocabulary: state.vocabulary)
-            if !meaning.isFindingPart, let (severity, word) = severitySection(text, vocabulary: state.vocabulary) {
+            meaning.listKind = listKind(title, vocabulary: state.vocabulary)
+            if !meaning.isFindingPart, let (severity, word) = severitySection(cleaned: title.cleaned, key: title.cleanedKey, vocabulary: state.vocabulary) {
                 meaning.findingSeverity = severity
                 meaning.levelWord = word
             }
@@ -52,12 +52,11 @@ struct SectionMeaning {
 
     /// `## Constats`, `### Recommandations générales`, `## Findings`: headings that announce a list of
     /// findings or recommendations (the first word decides, so `Points forts` announces nothing).
-    static func listKind(_ text: String, vocabulary: Vocabulary) -> Item.Kind? {
+    static func listKind(_ title: TitleText, vocabulary: Vocabulary) -> Item.Kind? {
         // "Constat principal : Fragmentation…" states one finding; it does not announce a list.
-        guard !text.contains(":") else { return nil }
-        let cleaned = TextNormalizer.cleanTitle(text)
-        guard TextNormalizer.key(cleaned).wordCount <= 4 else { return nil }
-        switch vocabulary.kind(atStartOf: cleaned) {
+        guard !title.text.contains(":") else { return nil }
+        guard title.cleanedKey.wordCount <= 4 else { return nil }
+        switch vocabulary.kind(atStartOfKey: title.cleanedKey) {
         case .gap: return .gap
         case .recommendation: return .recommendation
         default: return nil
@@ -80,7 +79,12 @@ struct SectionMeaning {
     /// `### 3.2 High` high, `### Major Gaps (4)` high, `## ⛔ POINTS BLOQUANTS` critical.
     static func severitySection(_ text: String, vocabulary: Vocabulary) -> (Severity, String)? {
         let cleaned = TextNormalizer.cleanTitle(text)
-        let words = TextNormalizer.key(cleaned).split(separator: " ").filter { !$0.isAllNumbers }
+        return severitySection(cleaned: cleaned, key: TextNormalizer.key(cleaned), vocabulary: vocabulary)
+    }
+
+    /// The same over a title already cleaned and folded.
+    static func severitySection(cleaned: String, key: String, vocabulary: Vocabulary) -> (Severity, String)? {
+        let words = key.split(separator: " ").filter { !$0.isAllNumbers }
         guard !words.isEmpty, words.count <= 5 else { return nil }
         // `Points faibles` are weaknesses (findings of every level), `Points forts` strengths: not levels.
         if ["points faibles", "point faible", "points forts", "point fort"].contains(words.joined(separator: " ")) { return nil }
@@ -148,8 +152,11 @@ enum FindingParts {
     private static let partSet = Set(parts)
 
     static func isPart(_ text: String) -> Bool {
-        let key = TextNormalizer.key(TextNormalizer.cleanTitle(text))
-        return partSet.contains(key)
+        partSet.contains(TextNormalizer.key(TextNormalizer.cleanTitle(text)))
+    }
+
+    static func isPart(_ title: TitleText) -> Bool {
+        partSet.contains(title.cleanedKey)
     }
 
     /// `Reviewer`, `Retest`, `Fix review`, `Vérification`: the auditor's verdict on a fix, which wins over

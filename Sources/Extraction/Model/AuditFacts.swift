@@ -116,7 +116,7 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
                 if count == 160 { cut = flat.count }
                 pendingSpace = false
             }
-            flat.append(contentsOf: UTF8.encode(scalar)!)
+            if v < 0x80 { flat.append(UInt8(v)) } else { flat.append(contentsOf: UTF8.encode(scalar)!) }
             count += 1
             if count == 160 { cut = flat.count }
             if count > 160 { break }

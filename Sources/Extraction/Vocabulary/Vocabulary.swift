@@ -153,7 +153,11 @@ public struct Vocabulary: Sendable {
 
     /// The kind a heading announces with its first words (`Actions correctives prioritaires`).
     public func kind(atStartOf text: String) -> Item.Kind? {
-        let key = TextNormalizer.key(text)
+        kind(atStartOfKey: TextNormalizer.key(text))
+    }
+
+    /// The same over a folded text.
+    func kind(atStartOfKey key: String) -> Item.Kind? {
         guard let match = kinds.firstMatch(inKey: key), key == match.phrase || key.hasPrefix(match.phrase + " ") else { return nil }
         return match.value
     }
@@ -184,7 +188,11 @@ public struct Vocabulary: Sendable {
 
     /// `Priorité 1`, `Priority high`, `Quick wins`, or a heading that starts with a P-level (`🔴 P1 — Critique`).
     public func isPriorityHeading(_ text: String) -> Bool {
-        let key = TextNormalizer.key(text)
+        isPriorityHeading(key: TextNormalizer.key(text))
+    }
+
+    /// The same over a folded text.
+    func isPriorityHeading(key: String) -> Bool {
         if priorityHeadings.firstMatch(inKey: key) != nil { return true }
         guard let first = key.split(separator: " ").first, first.count == 2, first.first == "p", let n = Int(first.dropFirst()) else { return false }
         return (0...4).contains(n)

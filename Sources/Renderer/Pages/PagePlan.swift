@@ -89,9 +89,21 @@ public enum SitePaths {
         path += "/"
     }
 
-    /// Relative prefix from a page to the site root (`../../`).
+    /// Relative prefix from a page to the site root (`../../`): one step up per folder of the path,
+    /// counted on its bytes (every page builds it; splitting the path into characters cost more than
+    /// writing the page's links).
     public static func root(from path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        var components = 0
+        var inComponent = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inComponent = false
+            } else if !inComponent {
+                inComponent = true
+                components += 1
+            }
+        }
+        return String(repeating: "../", count: max(0, components - 1))
     }
 
     /// The same page in another language.

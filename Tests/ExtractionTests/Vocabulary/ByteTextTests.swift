@@ -74,11 +74,30 @@ import Testing
             return pieces
         }
         let lines = Self.samples + ["Risk: High · Resolution: Fixed", "Risk: High \u{0387} Status: Fixed", "Risk: High\u{037E} Status: Fixed",
-                                    "a | b; c — d – e", "Statut : corrigé", "x\u{2014}y", "B-3 · Index manquant — ✅ Corrigé"]
+                                    "a | b; c — d – e", "Statut : corrigé", "x\u{2014}y", "B-3 · Index manquant — ✅ Corrigé",
+                                    // ASCII lines, cut on bytes: empty pieces, separators at the ends, one inside another.
+                                    "a | | b", " | ", "; ", "a;; b", "x |  y", "|", "a ; b; c | d", "; a | ", "a |; b", "a | b;  | c",
+                                    // Lead bytes of separators without the separators: left whole.
+                                    "Risk: High ’ Status", "✅ Fixed; done", "→ next | step", "⚠️ Risque élevé"]
         for line in lines {
             #expect(FindingStatusRule.parts(line) == reference(line), "\(line.debugDescription)")
         }
         #expect(FindingStatusRule.parts("Risk: High \u{0387} Status: Fixed").count == 2)
+    }
+
+    /// Where an ID is looked for: the first 48 characters, cut on bytes where that gives the same
+    /// text; and a text opening with a token as `hasPrefix` says.
+    @Test func anIDIsLookedForWhereCharactersSayIt() {
+        let long = String(repeating: "x", count: 47)
+        let heads = Self.samples + [long + "ab", long + "a\u{301}b", long + "é", long + "\r\nb", String(repeating: "é", count: 30),
+                                    "GAP-12 : " + long, long + "a", long + "ab" + long]
+        for text in heads {
+            #expect(FindingID.head(of: text) == String(text.prefix(48)), "\(text.debugDescription)")
+        }
+        for (text, prefix) in [("GAP-12 : x", "GAP-12"), ("GAP-1\u{301} x", "GAP-1"), ("GAP-1", "GAP-1"), ("[SEC-1] x", "[SEC-1"),
+                               ("GAP-1é", "GAP-1"), ("GAP", "GAP-1"), ("\u{212A}EV-1", "KEV-1"), ("(B-3)", "(B-3")] {
+            #expect(FindingID.opens(text, with: prefix) == text.hasPrefix(prefix), "\(text.debugDescription) \(prefix)")
+        }
     }
 
     /// `textRange(of:from:)` finds what Foundation's `range(of:range:)` finds, from any start.

@@ -18,13 +18,18 @@ struct ChecklistRule: ItemRule {
         return true
     }
 
+    static let boxes: [(String, Status)] = [("☐", .open), ("☑", .done), ("☒", .done), ("🗹", .done), ("□", .open)]
+    static let boxesAndMarks: [(String, Status)] = boxes + [("✔", .done), ("✓", .done), ("✅", .done), ("❌", .open), ("✗", .open), ("✘", .open)]
+
     /// `☐ Tester`, `☑ Fait`, `☒ …`: checkbox glyphs outside GFM task lists.
     /// - Parameter strict: only checkbox glyphs; otherwise check marks (✔ ✅ ❌) count too, for lines of a checklist.
     static func checkbox(_ text: String, strict: Bool) -> (title: String, status: Status, glyph: String)? {
         let trimmed = text.trimmingWhitespace()
-        let boxes: [(String, Status)] = [("☐", .open), ("☑", .done), ("☒", .done), ("🗹", .done), ("□", .open)]
-        let marks: [(String, Status)] = [("✔", .done), ("✓", .done), ("✅", .done), ("❌", .open), ("✗", .open), ("✘", .open)]
-        for (glyph, status) in strict ? boxes : boxes + marks where trimmed.hasPrefix(glyph) {
+        // Every glyph is a symbol outside ASCII that nothing composes into: a line that opens with
+        // an ASCII byte (nearly all) opens with none, and is not compared glyph by glyph (a
+        // `hasPrefix` with a prefix outside ASCII costs hundreds of instructions).
+        guard let first = trimmed.utf8.first, first >= 0x80 else { return nil }
+        for (glyph, status) in strict ? Self.boxes : Self.boxesAndMarks where trimmed.hasPrefix(glyph) {
             let title = TextNormalizer.cleanTitle(String(trimmed.dropFirst(glyph.count)))
             return title.isEmpty ? nil : (title, status, glyph)
         }

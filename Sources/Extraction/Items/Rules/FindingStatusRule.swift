@@ -8,7 +8,9 @@ import Markdown
 struct FindingStatusRule: ItemRule {
     func heading(_ heading: Heading, _ state: inout ItemWalkState) -> Bool {
         guard var open = state.openFinding, let level = open.headingLevel, heading.level > level else { return false }
-        if FindingParts.isPart(heading.text) { open.confirmed = true }
+        // (Whether the heading is a part of a finding was read with its meaning, `state.section`.)
+        let isPart = state.section?.isFindingPart ?? FindingParts.isPart(heading.text)
+        if isPart { open.confirmed = true }
         if FindingParts.isStatusLabel(heading.text) {
             open.awaitingStatus = true
             state.openFinding = open
@@ -20,7 +22,7 @@ struct FindingStatusRule: ItemRule {
             state.collector.stateStatus(status, text: value, line: heading.line, forItemAt: open.index)
             return true
         }
-        return heading.text.isEmpty ? false : FindingParts.isPart(heading.text)
+        return heading.text.isEmpty ? false : isPart
     }
 
     func line(_ line: TextLine, in item: ListItem?, depth: Int, _ state: inout ItemWalkState) -> Bool {
@@ -120,15 +122,61 @@ struct FindingStatusRule: ItemRule {
 
     /// Pieces of a line that may each be `label: value` (`Risk: High · Resolution: Fixed`).
     static func parts(_ text: String) -> [String] {
-        // Most lines hold none of the separators' bytes (`|`, `;`, the B7 of `·`, the E2 of `—` and
-        // `–`, nor the lead bytes of U+037E and U+0387, which Foundation takes for `;` and `·`):
-        // then nothing can be cut, and Foundation's search is not run five times to find that out.
-        guard text.containsByte(where: { $0 == 0x7C || $0 == 0x3B || $0 == 0xB7 || $0 == 0xE2 || $0 == 0xCD || $0 == 0xCE }) else {
-            return [text]
+        // Foundation cuts at the separators and at what is canonically equivalent to them (U+0387
+        // for `·`, U+037E for `;`), tens of thousands of instructions a line. Most lines hold none
+        // of those characters (a curly apostrophe or an emoji shares a lead byte with `—`, not its
+        // bytes): then nothing can be cut. An ASCII line (where equivalence is identity) is cut on
+        // its bytes. Only the other lines go to Foundation.
+        enum Cut { case whole, pieces([String]), foundation }
+        var text = text
+        let cut: Cut = text.withUTF8 { bytes in
+            var ascii = true
+            var mayHold = false
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { ascii = false }
+                switch byte {
+                case 0x7C, 0x3B: mayHold = true
+                case 0xC2: mayHold = mayHold || (index + 1 < bytes.count && bytes[index + 1] == 0xB7)
+                case 0xCE: mayHold = mayHold || (index + 1 < bytes.count && bytes[index + 1] == 0x87)
+                case 0xCD: mayHold = mayHold || (index + 1 < bytes.count && bytes[index + 1] == 0xBE)
+                case 0xE2: mayHold = mayHold || (index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94))
+                default: break
+                }
+            }
+            guard mayHold else { return .whole }
+            return ascii ? .pieces(Self.asciiParts(bytes)) : .foundation
         }
-        var pieces = [text]
-        for separator in [" · ", " | ", "; ", " — ", " – "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
-        return pieces
+        switch cut {
+        case .whole: return [text]
+        case .pieces(let pieces): return pieces
+        case .foundation:
+            var pieces = [text]
+            for separator in [" · ", " | ", "; ", " — ", " – "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
+            return pieces
+        }
+    }
+
+    /// `parts` of an ASCII line, where only ` | ` and `; ` can occur: each piece cut at the first,
+    /// then each of those at the second, as `components(separatedBy:)` cuts (empty pieces kept).
+    private static func asciiParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        func cut(_ range: Range<Int>, at separator: [UInt8]) -> [Range<Int>] {
+            var pieces: [Range<Int>] = []
+            var start = range.lowerBound
+            var index = range.lowerBound
+            while index + separator.count <= range.upperBound {
+                if bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                    pieces.append(start..<index)
+                    index += separator.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            pieces.append(start..<range.upperBound)
+            return pieces
+        }
+        let pieces = cut(0..<bytes.count, at: Array(" | ".utf8)).flatMap { cut($0, at: Array("; ".utf8)) }
+        return pieces.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
     }
 
     /// `**Status:** value`, `Statut : value`, `Client response – value`.

@@ -54,8 +54,12 @@ struct SeverityLineRule: ItemRule {
 
     /// Words of a heading whose section defines levels rather than stating findings.
     static func definesLevels(_ heading: String) -> Bool {
-        let key = TextNormalizer.key(heading)
-        return ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
+        definesLevels(key: TextNormalizer.key(heading))
+    }
+
+    /// The same over the heading's folded text.
+    static func definesLevels(key: String) -> Bool {
+        ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
                 "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
                 "how to read", "lecture", "guide"].contains { key.contains($0) }
     }

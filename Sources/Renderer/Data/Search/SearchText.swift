@@ -1,4 +1,5 @@
 import Extraction
+import Markdown
 
 /// How the search index and the search page cut text into terms; `site.js` does the same to a query
 /// (`searchTerms`), so both must change together.
@@ -20,11 +21,25 @@ public enum SearchText {
 
     public static func terms(_ text: String) -> [String] {
         var terms: [String] = []
-        for word in TextNormalizer.key(text).split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "?" }) {
-            let word = String(word)
+        func add(_ word: String) {
             // One letter says nothing; one digit may be half an ID (`GAP-2`).
-            guard word.utf8.count >= 2 || word.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, !stopWords.contains(word) else { continue }
+            guard word.utf8.count >= 2 || word.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true, !stopWords.contains(word) else { return }
             terms.append(stem(word))
+        }
+        var key = TextNormalizer.key(text)
+        // A folded key is ASCII nearly always (accents are folded away): it is cut on its bytes, where
+        // cutting it into characters cost more than the rest of the indexing. Any other key is cut
+        // by characters (a separator that a combining mark follows is no separator there).
+        guard !key.containsByte(where: { $0 >= 0x80 }) else {
+            for word in key.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "?" }) { add(String(word)) }
+            return terms
+        }
+        key.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x27 || bytes[index] == 0x3F {
+                if index > start { add(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
         }
         return terms
     }
