@@ -50,30 +50,34 @@ extension StringProtocol {
     /// before it) the character search decides.
     @inlinable
     public func firstIndex(ofASCIICharacter byte: UInt8) -> Index? {
-        // The offset found; -1 when the byte is not there, -2 when the character search decides.
-        let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return -1 }
-            let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            return Self.standsAlone(offset, in: bytes) ? offset : -2
-        }
-        switch found {
-        case .some(-1): return nil
-        case .some(let offset) where offset >= 0: return utf8.index(utf8.startIndex, offsetBy: offset)
-        default: return firstIndex(of: Character(Unicode.Scalar(byte)))
-        }
+        index(ofASCIICharacter: byte, last: false)
     }
 
     /// The index of the last character that is the ASCII `byte` alone (see `firstIndex(ofASCIICharacter:)`).
     @inlinable
     public func lastIndex(ofASCIICharacter byte: UInt8) -> Index? {
+        index(ofASCIICharacter: byte, last: true)
+    }
+
+    @inlinable
+    func index(ofASCIICharacter byte: UInt8, last: Bool) -> Index? {
+        // The offset found; -1 when the byte is not there, -2 when the character search decides.
         let found: Int? = utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard let last = bytes.lastIndex(of: byte) else { return -1 }
-            return Self.standsAlone(last, in: bytes) ? last : -2
+            let offset: Int?
+            if last {
+                offset = bytes.lastIndex(of: byte)
+            } else if let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) {
+                offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            } else {
+                offset = nil
+            }
+            guard let offset else { return -1 }
+            return Self.standsAlone(offset, in: bytes) ? offset : -2
         }
         switch found {
         case .some(-1): return nil
         case .some(let offset) where offset >= 0: return utf8.index(utf8.startIndex, offsetBy: offset)
-        default: return lastIndex(of: Character(Unicode.Scalar(byte)))
+        default: return last ? lastIndex(of: Character(Unicode.Scalar(byte))) : firstIndex(of: Character(Unicode.Scalar(byte)))
         }
     }
 
