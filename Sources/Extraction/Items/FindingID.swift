@@ -91,14 +91,26 @@ enum FindingID {
         return String(stem)
     }
 
-    /// The first 48 characters of a text, where an ID is looked for. Cut on bytes when they are
-    /// ASCII up to the 49th (no `\r`: then each byte is a character and the 48th ends where the 49th
-    /// starts): counting characters cost more than the rest of the question.
+    /// The first 48 characters of a text, where an ID is looked for. Counting characters costs more
+    /// than the rest of the question, so where scalars are characters (`LoneScalars`: the 48 first
+    /// and the one after them) they are counted instead; other texts are cut by characters.
     static func head(of text: String) -> String {
-        let utf8 = text.utf8
-        if utf8.count <= 48 { return text }
-        let ascii = utf8.prefix(49).allSatisfy { $0 < 0x80 && $0 != 0x0D }
-        return ascii ? String(decoding: utf8.prefix(48), as: UTF8.self) : String(text.prefix(48))
+        var text = text
+        // The byte offset where the 49th character starts (the text's length when it has fewer),
+        // or nil when characters must decide.
+        let end: Int? = text.withUTF8 { bytes in
+            var offset = 0
+            for index in 0...48 {
+                guard offset < bytes.count else { return bytes.count }
+                let (scalar, length) = LoneScalars.scalar(at: offset, in: bytes)
+                guard LoneScalars.standsAlone(scalar) else { return nil }
+                if index == 48 { return offset }
+                offset += length
+            }
+            return nil
+        }
+        guard let end else { return String(text.prefix(48)) }
+        return end == text.utf8.count ? text : text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
     }
 
     /// `text.hasPrefix(prefix)` for an ASCII prefix, on bytes where they decide: the prefix's bytes

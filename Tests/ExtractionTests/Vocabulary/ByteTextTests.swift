@@ -78,7 +78,11 @@ import Testing
                                     // ASCII lines, cut on bytes: empty pieces, separators at the ends, one inside another.
                                     "a | | b", " | ", "; ", "a;; b", "x |  y", "|", "a ; b; c | d", "; a | ", "a |; b", "a | b;  | c",
                                     // Lead bytes of separators without the separators: left whole.
-                                    "Risk: High ’ Status", "✅ Fixed; done", "→ next | step", "⚠️ Risque élevé"]
+                                    "Risk: High ’ Status", "✅ Fixed; done", "→ next | step", "⚠️ Risque élevé",
+                                    // Latin lines cut on bytes; lines with marks, modifiers or Greek punctuation by Foundation.
+                                    "Sévérité : élevée · Statut : corrigé — vérifié", "É — è – à · ç | ù; û", "✅ Corrigé · 🔴 Élevé",
+                                    "Re\u{301}solu · fait", "a ·\u{301} b", "👍🏽 ok · fine", "x — ⚠️ · y", "🇫🇷 · 🇬🇧", "a\r\n· b",
+                                    "Niveau \u{0387} Statut", "note ; suite", "‼ — ‼\u{FE0F}"]
         for line in lines {
             #expect(FindingStatusRule.parts(line) == reference(line), "\(line.debugDescription)")
         }
@@ -90,7 +94,12 @@ import Testing
     @Test func anIDIsLookedForWhereCharactersSayIt() {
         let long = String(repeating: "x", count: 47)
         let heads = Self.samples + [long + "ab", long + "a\u{301}b", long + "é", long + "\r\nb", String(repeating: "é", count: 30),
-                                    "GAP-12 : " + long, long + "a", long + "ab" + long]
+                                    "GAP-12 : " + long, long + "a", long + "ab" + long,
+                                    // Latin text, typographic punctuation, and what must be cut by characters.
+                                    "R-6 — Sauvegardes non testées, écarts relevés « à corriger » d’ici la fin du trimestre",
+                                    String(repeating: "é", count: 47) + "e\u{301}", String(repeating: "à", count: 48) + "\u{301}x",
+                                    String(repeating: "ü", count: 60), "GAP-3 ⚠️ " + long, long + "ab\u{200D}", long + "a\u{0600}b",
+                                    String(repeating: "ẞ", count: 50), "’" + long + "—", String(repeating: "\u{2028}", count: 50)]
         for text in heads {
             #expect(FindingID.head(of: text) == String(text.prefix(48)), "\(text.debugDescription)")
         }

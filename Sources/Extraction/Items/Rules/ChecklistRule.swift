@@ -10,9 +10,10 @@ struct ChecklistRule: ItemRule {
                                 explicitSeverity: false, explicitStatus: true)
             return true
         }
-        // A list line that starts with an ID defines that item, glyph or not (`- ✅ GAP-3 …` is not a check).
-        if item != nil, FindingID.leading(in: line.text, ids: state.context.ids) != nil { return false }
         guard let box = Self.checkbox(line.text, strict: item == nil || !state.listIsGlyphChecklist) else { return false }
+        // A list line that starts with an ID defines that item, glyph or not (`- ✅ GAP-3 …` is not a check).
+        // (Asked second: the glyph is the cheaper question, and most lines have none.)
+        if item != nil, FindingID.leading(in: line.text, ids: state.context.ids) != nil { return false }
         state.collector.add(Item(kind: .check, id: nil, title: box.title, severity: nil, status: box.status, statusText: box.glyph,
                                  line: item?.line ?? line.line), explicitSeverity: false, explicitStatus: true)
         return true

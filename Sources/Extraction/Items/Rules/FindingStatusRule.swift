@@ -125,8 +125,9 @@ struct FindingStatusRule: ItemRule {
         // Foundation cuts at the separators and at what is canonically equivalent to them (U+0387
         // for `·`, U+037E for `;`), tens of thousands of instructions a line. Most lines hold none
         // of those characters (a curly apostrophe or an emoji shares a lead byte with `—`, not its
-        // bytes): then nothing can be cut. An ASCII line (where equivalence is identity) is cut on
-        // its bytes. Only the other lines go to Foundation.
+        // bytes): then nothing can be cut. A line of `LoneScalars` (where characters are scalars and
+        // equivalence is identity: Latin text, its punctuation, plain emoji) is cut on its bytes.
+        // Only the other lines go to Foundation.
         enum Cut { case whole, pieces([String]), foundation }
         var text = text
         let cut: Cut = text.withUTF8 { bytes in
@@ -144,21 +145,25 @@ struct FindingStatusRule: ItemRule {
                 }
             }
             guard mayHold else { return .whole }
-            return ascii ? .pieces(Self.asciiParts(bytes)) : .foundation
+            return ascii || LoneScalars.all(bytes) ? .pieces(Self.literalParts(bytes)) : .foundation
         }
         switch cut {
         case .whole: return [text]
         case .pieces(let pieces): return pieces
         case .foundation:
             var pieces = [text]
-            for separator in [" · ", " | ", "; ", " — ", " – "] { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
+            for separator in separators { pieces = pieces.flatMap { $0.components(separatedBy: separator) } }
             return pieces
         }
     }
 
-    /// `parts` of an ASCII line, where only ` | ` and `; ` can occur: each piece cut at the first,
-    /// then each of those at the second, as `components(separatedBy:)` cuts (empty pieces kept).
-    private static func asciiParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// The separators, in the order lines are cut at them.
+    static let separators = [" · ", " | ", "; ", " — ", " – "]
+    private static let separatorBytes = separators.map { Array($0.utf8) }
+
+    /// `parts` of a line of `LoneScalars`: each piece cut at the first separator, then each of those
+    /// at the second…, as `components(separatedBy:)` cuts (empty pieces kept).
+    private static func literalParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         func cut(_ range: Range<Int>, at separator: [UInt8]) -> [Range<Int>] {
             var pieces: [Range<Int>] = []
             var start = range.lowerBound
@@ -175,7 +180,8 @@ struct FindingStatusRule: ItemRule {
             pieces.append(start..<range.upperBound)
             return pieces
         }
-        let pieces = cut(0..<bytes.count, at: Array(" | ".utf8)).flatMap { cut($0, at: Array("; ".utf8)) }
+        var pieces = [0..<bytes.count]
+        for separator in separatorBytes { pieces = pieces.flatMap { cut($0, at: separator) } }
         return pieces.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
     }
 
