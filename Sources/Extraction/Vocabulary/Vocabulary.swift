@@ -360,23 +360,22 @@ public enum VocabularyError: Error, CustomStringConvertible {
 }
 
 extension Vocabulary.Tables {
+    /// `statuses:` or `severities:`: per value (`done`, `high`), its words and badge emojis.
+    private static func mergeLevels<Level: RawRepresentable<String>>(_ root: [String: Any], _ section: String,
+                                                                   into matcher: inout PhraseMatcher<Level>,
+                                                                   emojis: inout [(String, Level)]) throws {
+        guard let entries = root[section] as? [String: Any] else { return }
+        for (name, value) in entries.sorted(by: { $0.key < $1.key }) {
+            guard let level = Level(rawValue: name) else { throw VocabularyError.unknownKey("\(section).\(name)") }
+            let (words, badges) = Vocabulary.wordsAndEmojis(value)
+            for w in words { matcher.add(w, level) }
+            for e in badges { emojis.append((e, level)) }
+        }
+    }
+
     mutating func merge(_ root: [String: Any]) throws {
-        if let statuses = root["statuses"] as? [String: Any] {
-            for (name, value) in statuses.sorted(by: { $0.key < $1.key }) {
-                guard let status = Status(rawValue: name) else { throw VocabularyError.unknownKey("statuses.\(name)") }
-                let (words, emojis) = Vocabulary.wordsAndEmojis(value)
-                for w in words { self.statuses.add(w, status) }
-                for e in emojis { statusEmojis.append((e, status)) }
-            }
-        }
-        if let severities = root["severities"] as? [String: Any] {
-            for (name, value) in severities.sorted(by: { $0.key < $1.key }) {
-                guard let severity = Severity(rawValue: name) else { throw VocabularyError.unknownKey("severities.\(name)") }
-                let (words, emojis) = Vocabulary.wordsAndEmojis(value)
-                for w in words { self.severities.add(w, severity) }
-                for e in emojis { severityEmojis.append((e, severity)) }
-            }
-        }
+        try Self.mergeLevels(root, "statuses", into: &statuses, emojis: &statusEmojis)
+        try Self.mergeLevels(root, "severities", into: &severities, emojis: &severityEmojis)
         if let columns = root["columns"] as? [String: Any] {
             for (name, value) in columns.sorted(by: { $0.key < $1.key }) {
                 guard let role = Vocabulary.ColumnRole(rawValue: name) else { throw VocabularyError.unknownKey("columns.\(name)") }
