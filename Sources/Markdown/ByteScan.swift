@@ -72,7 +72,7 @@ extension StringProtocol {
                 offset = nil
             }
             guard let offset else { return -1 }
-            return Self.standsAlone(offset, in: bytes) ? offset : -2
+            return Self.asciiStandsAlone(at: offset, in: bytes) ? offset : -2
         }
         switch found {
         case .some(-1): return nil
@@ -85,7 +85,7 @@ extension StringProtocol {
     /// character by itself (grapheme clusters join only scalars outside ASCII to it, CR LF aside,
     /// which the searched punctuation is not).
     @inlinable
-    static func standsAlone(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func asciiStandsAlone(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         (offset + 1 == bytes.count || bytes[offset + 1] < 0x80) && (offset == 0 || bytes[offset - 1] < 0x80)
     }
 }

@@ -237,5 +237,11 @@ import Testing
         do { try site.build(); Issue.record("a list as theme built") } catch { #expect("\(error)".contains("site.yaml:2")) }
         try site.write("site.yaml", "theme: themes/nowhere\n")
         do { try site.build(); Issue.record("a missing theme built") } catch { #expect("\(error)".contains("theme folder not found")) }
+        // A vocabulary word filed under a level the tool does not have: fatal, naming the key and its line.
+        try site.write("site.yaml", "title: ok\nvocabulary: {severities: {extreme: [apocalyptique]}}\n")
+        do { try site.build(); Issue.record("an unknown level built") } catch {
+            #expect("\(error)".contains("site.yaml:2"))
+            #expect("\(error)".contains("severities.extreme"))
+        }
     }
 }
