@@ -44,11 +44,12 @@ extension SiteBuilder {
         }
         pages.forgetStamp()
         let staging = try output.makeStaging()
+        var copied: [OutputStamp.Identity?] = []
         do {
             try PageFiles.makeDirectories(Set(record.files.map { PageFiles.parent(of: $0.path) }), in: staging)
             let folder = staging.path
-            let copied = Parallel.map(record.files) { (file: SiteRecord.File) -> Bool in pages.copy(file.entry, to: folder + "/" + file.path) }
-            guard !copied.contains(false) else {
+            copied = Parallel.map(record.files) { (file: SiteRecord.File) in pages.copyTaking(file.entry, to: folder + "/" + file.path) }
+            guard !copied.contains(nil) else {
                 try? FileManager.default.removeItem(at: staging)
                 return missed
             }
@@ -64,7 +65,7 @@ extension SiteBuilder {
         restored.pagesFromCache = record.pages
         restored.sourcesFromCache = keys.count
         report = restored
-        if let stamp = OutputStamp.take(of: options.outputDirectory, files: record.files.map(\.path), recordKey: recordKey, report: restored) {
+        if let stamp = OutputStamp.take(of: options.outputDirectory, files: zip(record.files, copied).map { ($0.path, $1) }, recordKey: recordKey, report: restored) {
             pages.store(stamp)
         }
         pages.prune(keeping: Set(record.files.map(\.entry) + [recordKey]))

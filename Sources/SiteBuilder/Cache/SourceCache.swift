@@ -39,7 +39,7 @@ public struct SourceCache: Sendable {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         lock = try OutputLock.shared(output: folder, display: display)
-        var hash = FNV1a()
+        var hash = CacheHash()
         hash.add("audit-site source cache 1\u{0}")
         hash.add(configuration)
         hash.add("\u{0}")
@@ -61,7 +61,7 @@ public struct SourceCache: Sendable {
 
     /// The key of a report's reading.
     func key(for file: ContentScanner.SourceFile, bytes: Data) -> String {
-        var hash = FNV1a(seed: fingerprint)
+        var hash = CacheHash(seed: fingerprint)
         for part in [file.display, file.project, file.slug, file.suffixLanguage ?? ""] {
             hash.add(part)
             hash.add("\u{0}")
@@ -118,21 +118,5 @@ public struct SourceCache: Sendable {
     /// Deletes every entry (and leftover temporary file) whose key is not in `used`.
     func prune(keeping used: Set<String>) {
         CacheFiles.prune(folder.path, suffix: ".entry", keeping: used)
-    }
-}
-
-/// 64-bit FNV-1a: stable across runs and machines (Swift's `Hasher` is seeded per process), and
-/// fast enough over a report's bytes.
-struct FNV1a {
-    private(set) var value: UInt64
-
-    init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
-
-    mutating func add(_ text: String) {
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    }
-
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
 }

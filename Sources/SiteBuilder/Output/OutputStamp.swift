@@ -51,19 +51,35 @@ struct OutputStamp: Equatable, Sendable {
     /// files, their folders up to the output itself, and the output's manifest. Nil when one of them
     /// cannot be read (the next build then copies the site back).
     static func take(of output: URL, files: [String], recordKey: String, report: BuildReport) -> OutputStamp? {
+        take(of: output, files: files.map { ($0, nil) }, recordKey: recordKey, report: report)
+    }
+
+    /// The same, where the identities of files just written may be known already (read from the
+    /// open file as it was written: `PageCache.copyTaking`). Moving the folder that holds a file into
+    /// place changes none of the file's times, so those identities stay true.
+    static func take(of output: URL, files: [(path: String, identity: Identity?)], recordKey: String,
+                     report: BuildReport) -> OutputStamp? {
         var folders: Set<String> = ["."]
         for file in files {
-            var parent = PageFiles.parent(of: file)
+            var parent = PageFiles.parent(of: file.path)
             while !parent.isEmpty, folders.insert(parent).inserted { parent = PageFiles.parent(of: parent) }
         }
-        let paths = folders.sorted() + files.sorted() + [OutputFolder.manifestName]
+        let sorted = files.sorted { $0.path < $1.path }
         let root = OutputFolder.resolved(output)
-        let identities = Self.identities(of: paths, in: root)
-        guard !identities.contains(nil) else { return nil }
+        // Read here: the folders, the files whose identity is not known, the manifest (in that order).
+        let toRead = folders.sorted() + sorted.filter { $0.identity == nil }.map(\.path) + [OutputFolder.manifestName]
+        let read = Self.identities(of: toRead, in: root)
+        guard !read.contains(nil) else { return nil }
+        var next = read.makeIterator()
+        var entries: [Entry] = []
+        entries.reserveCapacity(folders.count + sorted.count + 1)
+        for folder in toRead.prefix(folders.count) { entries.append(Entry(path: folder, identity: next.next()!!)) }
+        for file in sorted { entries.append(Entry(path: file.path, identity: file.identity ?? next.next()!!)) }
+        entries.append(Entry(path: OutputFolder.manifestName, identity: next.next()!!))
         return OutputStamp(recordKey: recordKey, output: root, audits: report.auditCount, projects: report.projectCount,
                            pages: report.pagesWritten + report.pagesUnchanged,
                            diagnostics: report.diagnostics.filter { $0.code != "output.symlink" },
-                           entries: zip(paths, identities).map { Entry(path: $0, identity: $1!) })
+                           entries: entries)
     }
 
     /// The latest change time of an entry: the stamp must be written after it.
@@ -146,6 +162,11 @@ extension OutputStamp.Identity {
     init?(of path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// The identity an `lstat` or `fstat` gave.
+    init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)

@@ -50,4 +50,30 @@ import Testing
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         #expect(OutputStamp(decoding: Array(lines.dropLast(2).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]) == nil)
     }
+
+    /// Identities known from the copy (read from the open file) stand for the file; the others,
+    /// folders and the manifest are read. Given the true identities, the stamp is the one `lstat` makes.
+    @Test func knownIdentitiesStandForTheirFiles() throws {
+        let site = try TestSite(fixture: "timeline")
+        defer { site.remove() }
+        let output = site.root.appendingPathComponent("out")
+        try site.write("out/fr/index.html", "<p>accueil</p>\n")
+        try site.write("out/data/audits.json", "[]\n")
+        try site.write("out/" + OutputFolder.manifestName, "data/audits.json\nfr/index.html\n")
+        let files = ["fr/index.html", "data/audits.json"]
+        let read = try #require(OutputStamp.take(of: output, files: files, recordKey: "k.page", report: BuildReport()))
+        let index = try #require(OutputStamp.Identity(of: output.path + "/fr/index.html"))
+        let given = try #require(OutputStamp.take(of: output, files: [("fr/index.html", index), ("data/audits.json", nil)],
+                                                  recordKey: "k.page", report: BuildReport()))
+        #expect(given == read)
+        // A wrong identity given is recorded as given: the stamp is then not current, and the next
+        // build copies the site back (slower, never wrong).
+        let wrong = OutputStamp.Identity(device: index.device, inode: index.inode + 1, size: index.size, modified: index.modified,
+                                         changed: index.changed)
+        let stale = try #require(OutputStamp.take(of: output, files: [("fr/index.html", wrong), ("data/audits.json", nil)],
+                                                  recordKey: "k.page", report: BuildReport()))
+        #expect(stale.entries.first { $0.path == "fr/index.html" }?.identity == wrong)
+        #expect(!stale.isCurrent(for: output, writtenAt: .max))
+        #expect(read.isCurrent(for: output, writtenAt: .max))
+    }
 }
