@@ -37,7 +37,8 @@ public struct SearchIndex: Sendable {
         let project: Int
         let severity: Severity?
         let status: Status?
-        let terms: [String]
+        /// Numbers in the index's `TermTable`.
+        let terms: [Int]
         /// The audit's ID, until documents are ordered.
         let auditID: AuditID?
         /// Index of the audit document a section or an item belongs to (set once documents are ordered).
@@ -46,7 +47,7 @@ public struct SearchIndex: Sendable {
         let snippet: String?
 
         init(kind: Kind, title: String, url: String, context: String?, date: String?, project: Int, severity: Severity?,
-             status: Status?, terms: [String], auditID: AuditID? = nil, snippet: String? = nil) {
+             status: Status?, terms: [Int], auditID: AuditID? = nil, snippet: String? = nil) {
             self.kind = kind
             self.title = title
             self.url = url
@@ -79,22 +80,27 @@ public struct SearchIndex: Sendable {
 
     /// Every file of this language's index, path relative to the site root.
     public func files() -> [(String, Data)] {
-        let documents = self.documents()
-        var postings: [String: [Int]] = [:]
-        var totals: [String: Int] = [:]
+        var table = TermTable()
+        let documents = self.documents(&table)
+        // Indexed by term number: a term of a document is counted with array reads, not hashed again.
+        var postings = [[Int]](repeating: [], count: table.terms.count)
+        var totals = [Int](repeating: 0, count: table.terms.count)
+        var lastDocument = [Int](repeating: -1, count: table.terms.count)
         for (id, document) in documents.enumerated() {
-            var seen = Set<String>()
-            for term in document.terms where seen.insert(term).inserted {
-                totals[term, default: 0] += 1
-                if postings[term, default: []].count < Self.postingsLimit { postings[term, default: []].append(id) }
+            for term in document.terms where lastDocument[term] != id {
+                lastDocument[term] = id
+                totals[term] += 1
+                if postings[term].count < Self.postingsLimit { postings[term].append(id) }
             }
         }
         let folder = Self.folder(language: language)
         var files: [(String, Data)] = []
         var shardKeys: [String] = []
-        for (key, terms) in Self.shards(postings.keys.sorted(), postings: postings, documents: documents) {
+        let sorted = table.terms.indices.sorted { table.terms[$0] < table.terms[$1] }
+        for (key, terms) in Self.shards(sorted, table: table, postings: postings) {
             shardKeys.append(key)
-            files.append((folder + "t-\(key).js", shardScript(key, terms, postings: postings, totals: totals, documents: documents).data))
+            files.append((folder + "t-\(key).js", shardScript(key, terms, table: table, postings: postings, totals: totals,
+                                                               documents: documents).data))
         }
         for start in stride(from: 0, to: documents.count, by: Self.chunkSize) {
             let chunk = documents[start..<min(documents.count, start + Self.chunkSize)]
@@ -146,12 +152,12 @@ public struct SearchIndex: Sendable {
 
     // MARK: Documents
 
-    func documents() -> [Document] {
+    func documents(_ table: inout TermTable) -> [Document] {
         // Headings and titles repeat from audit to audit (`Summary`, `Backups`): each is cut once.
-        var known: [String: [String]] = [:]
-        func terms(_ text: String) -> [String] {
+        var known: [String: [Int]] = [:]
+        func terms(_ text: String) -> [Int] {
             if let cut = known[text] { return cut }
-            let cut = SearchText.terms(text)
+            let cut = table.numbers(of: SearchText.terms(text))
             known[text] = cut
             return cut
         }
@@ -164,7 +170,7 @@ public struct SearchIndex: Sendable {
             let description = project.info.descriptions[language] ?? ""
             projects.append(Document(kind: .project, title: name, url: SitePaths.directory(for: .project(language: language, project: project.slug)),
                                      context: description, date: nil, project: index, severity: nil, status: nil,
-                                     terms: SearchText.terms(name + " " + description + " " + project.slug)))
+                                     terms: table.numbers(of: SearchText.terms(name + " " + description + " " + project.slug))))
             for audit in project.audits {
                 let facts = audit.factsByLanguage[language] ?? audit.facts
                 let title = audit.title(in: language)
@@ -222,22 +228,25 @@ public struct SearchIndex: Sendable {
     // MARK: Shards
 
     /// Terms grouped by their first two letters, a group split by one more letter while it is too large.
-    static func shards(_ terms: [String], postings: [String: [Int]], documents: [Document]) -> [(String, [String])] {
-        func size(_ terms: [String]) -> Int { terms.reduce(0) { $0 + $1.utf8.count + 8 + (postings[$1]?.count ?? 0) * 9 } }
-        func split(_ key: String, _ terms: [String]) -> [(String, [String])] {
-            guard size(terms) > shardBytes, terms.contains(where: { $0.count > key.count }) else { return [(key, terms)] }
-            var exact: [String] = []
-            var groups: [(String, [String])] = []
+    /// - Parameter terms: term numbers, in the order of their text.
+    static func shards(_ terms: [Int], table: TermTable, postings: [[Int]]) -> [(String, [Int])] {
+        func size(_ terms: [Int]) -> Int { terms.reduce(0) { $0 + table.terms[$1].utf8.count + 8 + postings[$1].count * 9 } }
+        func split(_ key: String, _ terms: [Int]) -> [(String, [Int])] {
+            let length = key.count
+            guard size(terms) > shardBytes, terms.contains(where: { table.terms[$0].count > length }) else { return [(key, terms)] }
+            var exact: [Int] = []
+            var groups: [(String, [Int])] = []
             for term in terms {
-                guard term.count > key.count else { exact.append(term); continue }
-                let next = String(term.prefix(key.count + 1))
+                let text = table.terms[term]
+                guard text.count > length else { exact.append(term); continue }
+                let next = String(text.prefix(length + 1))
                 if groups.last?.0 == next { groups[groups.count - 1].1.append(term) } else { groups.append((next, [term])) }
             }
             return (exact.isEmpty ? [] : [(key, exact)]) + groups.flatMap { split($0.0, $0.1) }
         }
-        var groups: [(String, [String])] = []
+        var groups: [(String, [Int])] = []
         for term in terms {
-            let key = String(term.prefix(2))
+            let key = String(table.terms[term].prefix(2))
             if groups.last?.0 == key { groups[groups.count - 1].1.append(term) } else { groups.append((key, [term])) }
         }
         return groups.flatMap { split($0.0, $0.1) }
@@ -247,17 +256,18 @@ public struct SearchIndex: Sendable {
     /// the facets travel with the postings, so facet counts need no document chunk. A term cut to its
     /// `postingsLimit` first documents starts with minus its whole count: the search page does not let
     /// such a word exclude a document (`GAP` in `GAP-2801` must not hide GAP-2801).
-    func shardScript(_ key: String, _ terms: [String], postings: [String: [Int]], totals: [String: Int], documents: [Document]) -> TextOutput {
+    func shardScript(_ key: String, _ terms: [Int], table: TermTable, postings: [[Int]], totals: [Int], documents: [Document]) -> TextOutput {
         var out = TextOutput(capacity: terms.count * 64)
         out += "AUDIT_SEARCH.shard(\""
         out += key
         out += "\",{\n"
         for (i, term) in terms.enumerated() {
             out += "\""
-            out += term
+            out += table.terms[term]
             out += "\":["
-            let list = postings[term] ?? []
-            if let total = totals[term], total > list.count {
+            let list = postings[term]
+            if totals[term] > list.count {
+                let total = totals[term]
                 out += "-"
                 out.append(total)
                 out += ","
