@@ -17,6 +17,11 @@ struct WordMap<Value: Sendable>: Sendable {
     private var values: [Value] = []
     /// Keys with a byte outside ASCII, by `String` equality.
     private var unicode: [String: Value] = [:]
+    /// Per first byte of an ASCII key, one bit for each length of key it opens (lengths of 63 bytes
+    /// and more share the last bit). Most words of prose are looked up in vocabularies that hold no
+    /// word of their first letter and length (`the`, `server`, `2024` among `all`, `fixed`,
+    /// `constats`): one read rules them out, before the word is read to be hashed.
+    private var lengths = [UInt64](repeating: 0, count: 128)
 
     init(_ pairs: [(String, Value)]) {
         var size = 8
@@ -45,6 +50,7 @@ struct WordMap<Value: Sendable>: Sendable {
             if replacing { values[index] = value }
             return
         }
+        if let first = key.utf8.first { lengths[Int(first)] |= Self.lengthBit(key.utf8.count) }
         keys.append((Int32(bytes.count), Int32(key.utf8.count), hash))
         values.append(value)
         bytes += key.utf8
@@ -94,12 +100,25 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 
     @inline(__always)
+    private static func lengthBit(_ count: Int) -> UInt64 { 1 << UInt64(min(count, 63)) }
+
+    /// False when no ASCII key has the word's first byte and length; true for an empty word or one
+    /// that opens with another byte (those are looked up as before).
+    @inline(__always)
+    private func mayHoldASCII<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
+        guard let first = word.first, first < 0x80 else { return true }
+        return lengths[Int(first)] & Self.lengthBit(word.count) != 0
+    }
+
+    @inline(__always)
     private static func isASCII<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
         for byte in word where byte >= 0x80 { return false }
         return true
     }
 
     subscript(_ word: Substring) -> Value? {
+        // (A word with other bytes further on may still be a key of `unicode`.)
+        if unicode.isEmpty, !mayHoldASCII(word.utf8) { return nil }
         guard Self.isASCII(word.utf8) else { return unicode.isEmpty ? nil : unicode[String(word)] }
         let (found, index, _) = probe(word.utf8)
         return found ? values[index] : nil
@@ -108,12 +127,13 @@ struct WordMap<Value: Sendable>: Sendable {
     /// The value of an ASCII word given as bytes (a word of a folded key read in place: see
     /// `ASCIIWords`); nil for any other.
     subscript(ascii word: Slice<UnsafeBufferPointer<UInt8>>) -> Value? {
-        guard Self.isASCII(word) else { return nil }
+        guard mayHoldASCII(word), Self.isASCII(word) else { return nil }
         let (found, index, _) = probe(word)
         return found ? values[index] : nil
     }
 
     subscript(_ word: String) -> Value? {
+        if unicode.isEmpty, !mayHoldASCII(word.utf8) { return nil }
         guard Self.isASCII(word.utf8) else { return unicode.isEmpty ? nil : unicode[word] }
         let (found, index, _) = probe(word.utf8)
         return found ? values[index] : nil

@@ -36,4 +36,28 @@ import Testing
         #expect(set.contains("tous"))
         #expect(!set.contains("tout"))
     }
+
+    /// Words ruled out by their first byte and length are the words not found: every pair of a first
+    /// letter and a length around the keys', keys that open alike, and long keys sharing the last bit.
+    @Test func wordsRuledOutByFirstByteAndLengthAreTheOnesNotFound() {
+        let long = String(repeating: "x", count: 70)
+        var map = WordMap<Int>([("all", 1), ("an", 2), ("fixed", 3), (long, 4)])
+        for first in ["a", "f", "x", "z", "0", "-"] {
+            for length in 0..<75 {
+                let word = length == 0 ? "" : first + String(repeating: "l", count: length - 1)
+                let expected = ["all": 1, "an": 2, "fixed": 3, long: 4][word]
+                #expect(map[word] == expected, "\(word)")
+                #expect(map[Substring(word)] == expected, "\(word)")
+            }
+        }
+        #expect(map[long] == 4)
+        #expect(map[String(repeating: "x", count: 64)] == nil, "a long word of another length shares the bit, then is compared")
+        // Beside keys outside ASCII, a word is still looked up among those.
+        let mixed = WordMap<Int>([("all", 1), ("é", 5), ("éa", 6)])
+        #expect(mixed["é"] == 5 && mixed["éa" as Substring] == 6 && mixed["al"] == nil && mixed["all"] == 1)
+        // A key added later is found at once.
+        map.update("zed", 6)
+        #expect(map["zed"] == 6)
+        #expect(map["zee"] == nil)
+    }
 }
