@@ -12,8 +12,8 @@ extension SiteBuilder {
         let theme = loaded.theme
         // Each export is serialised on its own core.
         var jobs: [@Sendable () -> (String, Data)] = [
-            { ("data/audits.json", Data(export.audits().utf8)) },
-            { ("data/gaps.json", Data(export.gaps().utf8)) },
+            { ("data/audits.json", export.audits()) },
+            { ("data/gaps.json", export.gaps()) },
         ]
 
         let feeds = Feeds(portal: merged.portal, settings: loaded.settings)

@@ -108,8 +108,9 @@ enum StatedLevel {
     static func status(inSegments segments: [String], vocabulary: Vocabulary) -> Status? {
         let most = max(vocabulary.longestStatusPhrase, 5)
         for segment in segments.reversed() where spaceSeparatedWords(segment, atMost: most) {
-            if let status = vocabulary.status(wholeText: segment) { return status }
-            let words = TextNormalizer.key(segment).split(separator: " ")
+            let key = TextNormalizer.key(segment)
+            if let status = vocabulary.status(wholeText: segment, key: key) { return status }
+            let words = key.split(separator: " ")
             if words.count >= 2, words.count <= 5, FindingParts.isStatusLabel(String(words[0])),
                let status = vocabulary.status(wholeText: words.dropFirst().joined(separator: " ")) {
                 return status

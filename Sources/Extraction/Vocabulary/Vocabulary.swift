@@ -110,7 +110,11 @@ public struct Vocabulary: Sendable {
     var longestStatusPhrase: Int { statuses.longestPhrase }
 
     public func status(wholeText text: String) -> Status? {
-        let key = TextNormalizer.key(text)
+        status(wholeText: text, key: TextNormalizer.key(text))
+    }
+
+    /// The same, given the text's key (`TextNormalizer.key(text)`) already folded.
+    func status(wholeText text: String, key: String) -> Status? {
         if key.isEmpty { return firstEmoji(in: text, statusEmojis) }
         return statuses.matchesWhole(key)
     }

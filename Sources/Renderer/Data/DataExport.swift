@@ -1,4 +1,5 @@
 import Extraction
+import Foundation
 import Portal
 
 /// The JSON files other tools read: `data/audits.json` and `data/gaps.json` (formats documented in
@@ -18,16 +19,18 @@ public struct DataExport: Sendable {
         self.cache = cache
     }
 
-    public func audits() -> String {
+    /// `data/audits.json`, as the file's bytes (tens of megabytes at 10,000 audits: no `String` made of it).
+    public func audits() -> Data {
         JSONValue.arrayDocument(key: "audits", elements: portal.projects.flatMap { project in
             elements("audits", project, indent: "    ") { project.audits.map(auditValue) }
-        })
+        }).data
     }
 
-    public func gaps() -> String {
+    /// `data/gaps.json`, as the file's bytes.
+    public func gaps() -> Data {
         JSONValue.arrayDocument(key: "gaps", elements: portal.projects.flatMap { project in
             elements("gaps", project, indent: "    ") { project.gaps.map(gapValue) }
-        })
+        }).data
     }
 
     /// Elements of one project for one export, from the cache or serialized now.

@@ -20,13 +20,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A document `{"<key>": [ … ]}` whose array elements are already serialized at their indent
     /// (see `serialized(indent:)`): lets exports reuse the elements of projects that did not change.
-    public static func arrayDocument(key: String, elements: [String]) -> String {
+    public static func arrayDocument(key: String, elements: [String]) -> TextOutput {
         var out = TextOutput(capacity: elements.reduce(64) { $0 + $1.utf8.count + 6 })
         out += "{\n  "
         writeString(key, into: &out)
         if elements.isEmpty {
             out += ": []\n}\n"
-            return out.string
+            return out
         }
         out += ": [\n"
         for (i, element) in elements.enumerated() {
@@ -35,7 +35,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             out += i == elements.count - 1 ? "\n" : ",\n"
         }
         out += "  ]\n}\n"
-        return out.string
+        return out
     }
 
     /// This value as it appears at `indent` inside a pretty-printed document (no trailing newline).
