@@ -17,6 +17,10 @@ struct HTMLFragment {
     /// The markup written so far.
     var html: String { output.string }
 
+    /// The same as UTF-8 bytes: what a page model carries (`TemplateFields.bytes`), copied into the
+    /// page as it is. Making a `String` of each fragment checked its bytes once more for nothing.
+    var bytes: [UInt8] { output.bytes }
+
     /// Markup written as is (tags and attribute names only, never content).
     mutating func raw(_ markup: Markup) { output.append(markup) }
 

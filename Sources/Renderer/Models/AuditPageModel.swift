@@ -20,14 +20,14 @@ struct AuditPageModel: TemplateModel {
         let key: String
         let count: Int
         let summary: String
-        let itemsHTML: String
+        let itemsHTML: [UInt8]
 
         func describe(to fields: inout TemplateFields) {
             fields.text("kind", kind)
             fields.text("key", key)
             fields.number("count", count)
             fields.text("summary", summary)
-            fields.text("itemsHTML", itemsHTML)
+            fields.bytes("itemsHTML", itemsHTML)
         }
     }
 
@@ -37,16 +37,16 @@ struct AuditPageModel: TemplateModel {
         let previousHref: String
         let previousDate: String
         let scoreDelta: DeltaView?
-        let deltasHTML: String
-        let gapGroupsHTML: String
+        let deltasHTML: [UInt8]
+        let gapGroupsHTML: [UInt8]
 
         func describe(to fields: inout TemplateFields) {
             fields.text("previousTitle", previousTitle)
             fields.text("previousHref", previousHref)
             fields.text("previousDate", previousDate)
             fields.object("scoreDelta", scoreDelta)
-            fields.text("deltasHTML", deltasHTML)
-            fields.text("gapGroupsHTML", gapGroupsHTML)
+            fields.bytes("deltasHTML", deltasHTML)
+            fields.bytes("gapGroupsHTML", gapGroupsHTML)
         }
     }
 
@@ -64,13 +64,13 @@ struct AuditPageModel: TemplateModel {
     var notice: String?
     var otherLanguages: [OtherLanguage] = []
     var score: ScoreView?
-    var domainsHTML = ""
-    var ratingsHTML = ""
+    var domainsHTML: [UInt8] = []
+    var ratingsHTML: [UInt8] = []
     var itemGroups: [ItemGroup] = []
     var changes: Changes?
     /// The report's text as HTML (UTF-8 bytes, see `RenderedBody`).
     var body: [UInt8]?
-    var tocHTML: String?
+    var tocHTML: [UInt8]?
     var hasToc = false
 
     func describe(to fields: inout TemplateFields) {
@@ -88,14 +88,14 @@ struct AuditPageModel: TemplateModel {
         fields.text("notice", notice)
         fields.list("otherLanguages", otherLanguages)
         fields.object("score", score)
-        fields.text("domainsHTML", domainsHTML)
+        fields.bytes("domainsHTML", domainsHTML)
         fields.flag("hasDomains", !domainsHTML.isEmpty)
-        fields.text("ratingsHTML", ratingsHTML)
+        fields.bytes("ratingsHTML", ratingsHTML)
         fields.flag("hasRatings", !ratingsHTML.isEmpty)
         fields.list("itemGroups", itemGroups)
         fields.object("changes", changes)
         fields.bytes("body", body)
-        fields.text("tocHTML", tocHTML)
+        fields.bytes("tocHTML", tocHTML)
         fields.flag("hasToc", hasToc)
     }
 }

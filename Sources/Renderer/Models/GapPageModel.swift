@@ -19,8 +19,8 @@ struct GapPageModel: TemplateModel {
     let age: String?
     let stale: String?
     let severityChanges: String?
-    let historyHTML: String
-    let referencesHTML: String
+    let historyHTML: [UInt8]
+    let referencesHTML: [UInt8]
 
     func describe(to fields: inout TemplateFields) {
         layout.describe(to: &fields)
@@ -40,8 +40,8 @@ struct GapPageModel: TemplateModel {
         fields.text("age", age)
         fields.text("stale", stale)
         fields.text("severityChanges", severityChanges)
-        fields.text("historyHTML", historyHTML)
-        fields.text("referencesHTML", referencesHTML)
+        fields.bytes("historyHTML", historyHTML)
+        fields.bytes("referencesHTML", referencesHTML)
         fields.flag("hasReferences", !referencesHTML.isEmpty)
     }
 }

@@ -49,17 +49,17 @@ struct ProjectPageModel: TemplateModel {
         var domainChart: String?
         var legend: [LegendEntry] = []
         var dates: [DatedLink] = []
-        var rowsHTML = ""
+        var rowsHTML: [UInt8] = []
     }
 
     struct Ratings {
         var dates: [DatedLink] = []
-        var rowsHTML = ""
+        var rowsHTML: [UInt8] = []
     }
 
     struct Burndown {
         var chart = ""
-        var rowsHTML = ""
+        var rowsHTML: [UInt8] = []
         var headers: [LabelledKey] = []
     }
 
@@ -67,35 +67,35 @@ struct ProjectPageModel: TemplateModel {
     var name = ""
     var description: String?
     var latest: Latest?
-    var auditsHTML = ""
+    var auditsHTML: [UInt8] = []
     var trends: Trends?
     var ratings: Ratings?
     var burndown: Burndown?
     var gapRowsHTML = ""
     var hasGaps = false
-    var trackedHTML = ""
+    var trackedHTML: [UInt8] = []
 
     func describe(to fields: inout TemplateFields) {
         layout.describe(to: &fields)
         fields.text("name", name)
         fields.text("description", description)
         fields.object("latest", latest)
-        fields.text("auditsHTML", auditsHTML)
+        fields.bytes("auditsHTML", auditsHTML)
         fields.text("globalChart", trends?.globalChart)
         fields.text("domainChart", trends?.domainChart)
         fields.list("legend", trends?.legend ?? [])
         fields.list("trendDates", trends?.dates ?? [])
-        fields.text("trendRowsHTML", trends?.rowsHTML)
+        fields.bytes("trendRowsHTML", trends?.rowsHTML)
         fields.flag("hasTrends", trends != nil)
         fields.list("ratingDates", ratings?.dates ?? [])
-        fields.text("ratingRowsHTML", ratings?.rowsHTML)
+        fields.bytes("ratingRowsHTML", ratings?.rowsHTML)
         fields.flag("hasRatings", ratings != nil)
         fields.text("burndownChart", burndown?.chart)
-        fields.text("burndownRowsHTML", burndown?.rowsHTML)
+        fields.bytes("burndownRowsHTML", burndown?.rowsHTML)
         fields.list("burndownHeaders", burndown?.headers ?? [])
         fields.text("gapRowsHTML", gapRowsHTML)
         fields.flag("hasGaps", hasGaps)
-        fields.text("trackedHTML", trackedHTML)
+        fields.bytes("trackedHTML", trackedHTML)
         fields.flag("hasTracked", !trackedHTML.isEmpty)
     }
 }

@@ -52,7 +52,7 @@ struct AuditPage {
             bars.text(page.format.score(d.score))
             bars.raw("</span></a></li>\n")
         }
-        model.domainsHTML = bars.html
+        model.domainsHTML = bars.bytes
         // Ratings stay on the report's own scale: the grade as written, its rank shown as a bar.
         var ratings = HTMLFragment(capacity: sourceFacts.ratings.count * 300)
         for r in sourceFacts.ratings {
@@ -65,7 +65,7 @@ struct AuditPage {
             ratings.text("\(r.rating.text) (\(r.rating.rank)/\(r.rating.of))")
             ratings.raw("</span></a></li>\n")
         }
-        model.ratingsHTML = ratings.html
+        model.ratingsHTML = ratings.bytes
         let sourceLabel = page.t("audit.source")
         // The items are read in place, kind by kind (a filtered copy of each kind retained every
         // string of every item, on each of the 50,000 audit pages of a large portal).
@@ -110,7 +110,7 @@ struct AuditPage {
                 list.raw("</span></li>\n")
             }
             return AuditPageModel.ItemGroup(kind: page.kindLabel(kind, plural: total > 1), key: kind.rawValue, count: total,
-                                            summary: counts.joined(separator: " · "), itemsHTML: list.html)
+                                            summary: counts.joined(separator: " · "), itemsHTML: list.bytes)
         }
         model.changes = changes()
 
@@ -125,7 +125,7 @@ struct AuditPage {
                 toc.link("#" + entry.anchor, entry.text)
                 toc.raw("</li>")
             }
-            model.tocHTML = toc.html
+            model.tocHTML = toc.bytes
             model.hasToc = output.toc.count >= 3
         }
         return model
@@ -163,6 +163,6 @@ struct AuditPage {
         }
         return AuditPageModel.Changes(previousTitle: previous.title(in: page.language), previousHref: page.link(audit: previousID),
                                       previousDate: page.date(previous.date), scoreDelta: page.delta(changes.scoreDelta),
-                                      deltasHTML: domains.html, gapGroupsHTML: groups.html)
+                                      deltasHTML: domains.bytes, gapGroupsHTML: groups.bytes)
     }
 }

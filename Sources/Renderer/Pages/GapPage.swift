@@ -62,7 +62,7 @@ struct GapPage {
             reopened: gap.reopened, age: gap.ageDays.map { page.t("age.days", ["n": String($0)]) },
             stale: gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) },
             severityChanges: changes.count > 1 ? changes.map { page.severityLabel($0) }.joined(separator: " → ") : nil,
-            historyHTML: history.html, referencesHTML: refs.html)
+            historyHTML: history.bytes, referencesHTML: refs.bytes)
     }
 
     /// A line of an audit: where the GAP is defined, or mentioned.

@@ -37,7 +37,7 @@ struct ProjectPage {
             audits.text(audit.languages.map { $0.uppercased() }.joined(separator: " · "))
             audits.raw("</span></li>\n")
         }
-        model.auditsHTML = audits.html
+        model.auditsHTML = audits.bytes
         model.trends = trends()
         model.ratings = ratings()
         model.burndown = burndown()
@@ -60,7 +60,7 @@ struct ProjectPage {
             }
             tracked.raw("</li>\n")
         }
-        model.trackedHTML = tracked.html
+        model.trackedHTML = tracked.bytes
         return model
     }
 
@@ -99,7 +99,7 @@ struct ProjectPage {
             }
             rows.raw("</tr>\n")
         }
-        result.rowsHTML = rows.html
+        result.rowsHTML = rows.bytes
         return result
     }
 
@@ -131,7 +131,7 @@ struct ProjectPage {
         for domain in trends.domains {
             row(page.domainLabel(key: domain.key, fallback: domain.label), domain.values, cssClass: nil, into: &rows)
         }
-        result.rowsHTML = rows.html
+        result.rowsHTML = rows.bytes
         return result
     }
 
@@ -179,7 +179,7 @@ struct ProjectPage {
             for severity in order { rows.raw("<td class=\"num\">\(p.counts[severity] ?? 0)</td>") }
             rows.raw("<td class=\"num\">\(p.total)</td></tr>\n")
         }
-        result.rowsHTML = rows.html
+        result.rowsHTML = rows.bytes
         result.headers = order.map { LabelledKey(label: page.severityLabel($0), key: $0?.rawValue ?? "none") }
         return result
     }
