@@ -10,29 +10,29 @@ extension SiteBuilder {
         let export = DataExport(portal: merged.portal, languages: loaded.config.languages,
                                 cache: keepsCaches ? exports : ExportCache())
         let theme = loaded.theme
-        // Each export is serialised on its own core.
-        var jobs: [@Sendable () -> (String, Data)] = [
-            { ("data/audits.json", export.audits()) },
-            { ("data/gaps.json", export.gaps()) },
-        ]
-
+        // One job per file (per language for the search index), all in one parallel map: the
+        // search indexes and `audits.json`, the longest, go first so that no core waits alone at the
+        // end. The files keep the order below (search indexes last) whatever order they are made in.
+        var jobs: [@Sendable () -> [(String, Data)]] = loaded.config.languages.map { language in
+            { SearchIndex(portal: merged.portal, language: language, strings: theme.strings(for: language)).files() }
+        }
+        let searchJobs = jobs.count
+        jobs.append { [("data/audits.json", export.audits())] }
+        jobs.append { [("data/gaps.json", export.gaps())] }
         let feeds = Feeds(portal: merged.portal, settings: loaded.settings)
         for language in loaded.config.languages {
             let strings = theme.strings(for: language)
-            jobs.append { (Feeds.path(language: language), Data(feeds.atom(language: language, strings: strings).utf8)) }
+            jobs.append { [(Feeds.path(language: language), Data(feeds.atom(language: language, strings: strings).utf8))] }
             for project in merged.portal.projects {
                 jobs.append {
-                    (Feeds.path(language: language, project: project.slug),
-                     Data(feeds.atom(language: language, project: project.slug, strings: strings).utf8))
+                    [(Feeds.path(language: language, project: project.slug),
+                      Data(feeds.atom(language: language, project: project.slug, strings: strings).utf8))]
                 }
             }
         }
-        if let sitemap = feeds.sitemap(pages: merged.pages) { jobs.append { ("sitemap.xml", Data(sitemap.utf8)) } }
-        var files = Parallel.map(jobs) { $0() }
-        // The search index: a handful of files per language, built on its own core each.
-        files += Parallel.map(loaded.config.languages) { language in
-            SearchIndex(portal: merged.portal, language: language, strings: theme.strings(for: language)).files()
-        }.flatMap { $0 }
+        if let sitemap = feeds.sitemap(pages: merged.pages) { jobs.append { [("sitemap.xml", Data(sitemap.utf8))] } }
+        let made = Parallel.map(jobs) { $0() }
+        var files = (made[searchJobs...] + made[..<searchJobs]).flatMap { $0 }
         for asset in theme.assets {
             if let data = theme.asset(asset) { files.append(("assets/" + asset, data)) }
         }

@@ -6,13 +6,13 @@ struct GapIndexPageModel: TemplateModel {
         let label: String
         let key: String
         let count: Int
-        let rowsHTML: String
+        let rowsHTML: [UInt8]
 
         func describe(to fields: inout TemplateFields) {
             fields.text("label", label)
             fields.text("key", key)
             fields.number("count", count)
-            fields.text("rowsHTML", rowsHTML)
+            fields.bytes("rowsHTML", rowsHTML)
         }
     }
 

@@ -71,7 +71,7 @@ struct ProjectPageModel: TemplateModel {
     var trends: Trends?
     var ratings: Ratings?
     var burndown: Burndown?
-    var gapRowsHTML = ""
+    var gapRowsHTML: [UInt8] = []
     var hasGaps = false
     var trackedHTML: [UInt8] = []
 
@@ -93,7 +93,7 @@ struct ProjectPageModel: TemplateModel {
         fields.text("burndownChart", burndown?.chart)
         fields.bytes("burndownRowsHTML", burndown?.rowsHTML)
         fields.list("burndownHeaders", burndown?.headers ?? [])
-        fields.text("gapRowsHTML", gapRowsHTML)
+        fields.bytes("gapRowsHTML", gapRowsHTML)
         fields.flag("hasGaps", hasGaps)
         fields.bytes("trackedHTML", trackedHTML)
         fields.flag("hasTracked", !trackedHTML.isEmpty)

@@ -14,9 +14,18 @@ struct GapPage {
         layout.pageTitle = "\(gap.id) — \(gap.title)"
         let titleSource = gap.entries.last.flatMap { portal.audit($0.auditID) }
         let changes = gap.severityChanges
+        // A GAP is stated and mentioned many times by the same audits: what the page shows of each
+        // audit (its record, title, date, language, page) is looked up and formatted once.
+        var audits: [AuditID: AuditMention] = [:]
+        func mention(_ id: AuditID) -> AuditMention {
+            if let known = audits[id] { return known }
+            let made = AuditMention(id: id, portal: portal, page: page)
+            audits[id] = made
+            return made
+        }
         var history = HTMLFragment(capacity: gap.entries.count * 400)
         for entry in gap.entries {
-            let audit = portal.audit(entry.auditID)
+            let audit = mention(entry.auditID)
             history.raw("<li class=\"event-\(entry.event.rawValue)\"><time datetime=\"\(entry.date?.description ?? "")\">")
             history.text(page.date(entry.date))
             history.raw("</time> <span class=\"event\">")
@@ -26,27 +35,20 @@ struct GapPage {
             history.raw(" ")
             history.badge("sev-\(entry.severity?.rawValue ?? "none")", page.severityLabel(entry.severity))
             history.raw(" ")
-            history.link(audit.map { page.link(audit: $0, line: entry.line) } ?? page.link(audit: entry.auditID), audit?.title(in: page.language) ?? entry.auditID.description,
-                         lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
+            history.link(audit.link(line: entry.line), audit.title, lang: audit.lang)
             history.raw("</li>\n")
         }
         let definitionLines = Set(gap.entries.map { Place(audit: $0.auditID, line: $0.line) })
-        let references = gap.references.filter { !definitionLines.contains(Place(audit: $0.auditID, line: $0.line)) }
-        var refs = HTMLFragment(capacity: references.count * 300)
-        for ref in references {
-            let audit = portal.audit(ref.auditID)
-            let auditLink = page.link(audit: ref.auditID)
+        var refs = HTMLFragment(capacity: gap.references.count * 300)
+        for ref in gap.references where !definitionLines.contains(Place(audit: ref.auditID, line: ref.line)) {
+            let audit = mention(ref.auditID)
             refs.raw("<li>")
-            refs.link(audit.map { page.link(audit: $0, line: ref.line) } ?? auditLink, audit?.title(in: page.language) ?? ref.auditID.description,
-                      lang: audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage })
+            refs.link(audit.link(line: ref.line), audit.title, lang: audit.lang)
             refs.raw(" · ")
-            refs.text(page.date(audit?.date))
+            refs.text(audit.date)
             refs.raw(" · ")
-            if let anchor = ref.sectionAnchor, let audit {
-                let lineLink = page.link(audit: audit, line: 0)
-                let path = lineLink.utf8.firstIndex(of: UInt8(ascii: "#")).map { lineLink[..<$0] } ?? lineLink[...]
-                let sectionPage = path.isEmpty ? lineLink.split(separator: "#").first.map(String.init) ?? auditLink : String(path)
-                refs.link(sectionPage + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
+            if let anchor = ref.sectionAnchor, let sourcePage = audit.sourcePage {
+                refs.link(sourcePage + "#" + anchor, ref.sectionTitle ?? page.t("gap.noSection"))
             } else {
                 refs.text(page.t("gap.noSection"))
             }
@@ -63,6 +65,34 @@ struct GapPage {
             stale: gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) },
             severityChanges: changes.count > 1 ? changes.map { page.severityLabel($0) }.joined(separator: " → ") : nil,
             historyHTML: history.bytes, referencesHTML: refs.bytes)
+    }
+
+    /// An audit as the GAP page names it, from this page.
+    private struct AuditMention {
+        let title: String
+        /// The audit's date, formatted (or the unknown date's label).
+        let date: String
+        /// Its language, when its text is not in the page's.
+        let lang: String?
+        /// The page holding its source lines; nil when the audit is not in the portal.
+        let sourcePage: String?
+        /// The audit's page in this language, for an audit not in the portal.
+        private let fallback: String
+
+        init(id: AuditID, portal: Portal, page: PageContext) {
+            let audit = portal.audit(id)
+            title = audit?.title(in: page.language) ?? id.description
+            date = page.date(audit?.date)
+            lang = audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage }
+            sourcePage = audit.map(page.sourcePage)
+            fallback = page.link(audit: id)
+        }
+
+        /// A line of its source text (`page.link(audit:line:)`).
+        func link(line: Int) -> String {
+            guard let sourcePage else { return fallback }
+            return sourcePage + "#L" + String(line)
+        }
     }
 
     /// A line of an audit: where the GAP is defined, or mentioned.

@@ -40,8 +40,16 @@ struct PageContext {
     /// Link to a line of an audit's source text: where this language has a translation of its own
     /// (other lines), the line is on the original's page.
     func link(audit: AuditRecord, line: Int) -> String {
-        let target = audit.languages.contains(language) && audit.sourceLanguage != language ? audit.sourceLanguage : language
-        return SitePaths.file(for: .audit(language: target, audit: audit.id), from: root, line: line)
+        SitePaths.file(for: .audit(language: textLanguage(of: audit), audit: audit.id), from: root, line: line)
+    }
+
+    /// The page of an audit that holds its source lines (see `link(audit:line:)`), without a line.
+    func sourcePage(of audit: AuditRecord) -> String {
+        SitePaths.file(for: .audit(language: textLanguage(of: audit), audit: audit.id), from: root)
+    }
+
+    private func textLanguage(of audit: AuditRecord) -> String {
+        audit.languages.contains(language) && audit.sourceLanguage != language ? audit.sourceLanguage : language
     }
     func link(project slug: String) -> String { link(.project(language: language, project: slug)) }
     func link(gap id: String, project: String) -> String { link(.gap(language: language, project: project, id: id)) }
