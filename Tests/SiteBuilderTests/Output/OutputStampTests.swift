@@ -6,13 +6,18 @@ import Testing
 /// The stamp of an output folder: read back as written, refused when damaged, and current only while
 /// nothing in the folder changed.
 @Suite struct OutputStampTests {
-    @Test func aStampReadsBackAsWritten() throws {
+    /// An output as a build leaves it: two pages in two folders, and the manifest.
+    private func writtenOutput() throws -> (TestSite, URL) {
         let site = try TestSite(fixture: "timeline")
-        defer { site.remove() }
-        let output = site.root.appendingPathComponent("out")
         try site.write("out/fr/index.html", "<p>accueil</p>\n")
         try site.write("out/data/audits.json", "[]\n")
         try site.write("out/" + OutputFolder.manifestName, "data/audits.json\nfr/index.html\n")
+        return (site, site.root.appendingPathComponent("out"))
+    }
+
+    @Test func aStampReadsBackAsWritten() throws {
+        let (site, output) = try writtenOutput()
+        defer { site.remove() }
         var report = BuildReport()
         report.auditCount = 3
         report.pagesWritten = 1
@@ -54,12 +59,8 @@ import Testing
     /// Identities known from the copy (read from the open file) stand for the file; the others,
     /// folders and the manifest are read. Given the true identities, the stamp is the one `lstat` makes.
     @Test func knownIdentitiesStandForTheirFiles() throws {
-        let site = try TestSite(fixture: "timeline")
+        let (site, output) = try writtenOutput()
         defer { site.remove() }
-        let output = site.root.appendingPathComponent("out")
-        try site.write("out/fr/index.html", "<p>accueil</p>\n")
-        try site.write("out/data/audits.json", "[]\n")
-        try site.write("out/" + OutputFolder.manifestName, "data/audits.json\nfr/index.html\n")
         let files = ["fr/index.html", "data/audits.json"]
         let read = try #require(OutputStamp.take(of: output, files: files, recordKey: "k.page", report: BuildReport()))
         let index = try #require(OutputStamp.Identity(of: output.path + "/fr/index.html"))
