@@ -90,6 +90,9 @@ struct OutputStamp: Equatable, Sendable {
     func isCurrent(for output: URL, writtenAt: Int64) -> Bool {
         let root = OutputFolder.resolved(output)
         guard root == self.output, newestChange < writtenAt else { return false }
+        // The output folder itself first (entries start with it): a folder made anew, as in a clean
+        // checkout, is told at once, without looking up every file it no longer has.
+        if let first = entries.first, first.path == ".", Identity(of: root) != first.identity { return false }
         let now = Self.identities(of: entries.map(\.path), in: root)
         return zip(entries, now).allSatisfy { $0.identity == $1 }
     }

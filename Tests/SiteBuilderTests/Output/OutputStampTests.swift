@@ -77,4 +77,19 @@ import Testing
         #expect(!stale.isCurrent(for: output, writtenAt: .max))
         #expect(read.isCurrent(for: output, writtenAt: .max))
     }
+
+    /// The output folder removed and made again with the same files (a clean checkout): not current.
+    @Test func aFolderMadeAnewIsNotCurrent() throws {
+        let (site, output) = try writtenOutput()
+        defer { site.remove() }
+        let stamp = try #require(OutputStamp.take(of: output, files: ["fr/index.html", "data/audits.json"], recordKey: "k.page",
+                                                  report: BuildReport()))
+        #expect(stamp.isCurrent(for: output, writtenAt: .max))
+        try FileManager.default.removeItem(at: output)
+        usleep(20_000) // past a coarse clock's tick: the new folder's times differ
+        try site.write("out/fr/index.html", "<p>accueil</p>\n")
+        try site.write("out/data/audits.json", "[]\n")
+        try site.write("out/" + OutputFolder.manifestName, "data/audits.json\nfr/index.html\n")
+        #expect(!stamp.isCurrent(for: output, writtenAt: .max))
+    }
 }
