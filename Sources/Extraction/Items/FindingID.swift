@@ -102,7 +102,7 @@ enum FindingID {
             var offset = 0
             for index in 0...48 {
                 guard offset < bytes.count else { return bytes.count }
-                let (scalar, length) = LoneScalars.scalar(at: offset, in: bytes)
+                let (scalar, length) = TextNormalizer.decode(bytes, at: offset)
                 guard LoneScalars.standsAlone(scalar) else { return nil }
                 if index == 48 { return offset }
                 offset += length

@@ -14,17 +14,7 @@ enum LoneScalars {
         }
     }
 
-    /// The scalar that starts at `offset` of valid UTF-8, and its length in bytes.
-    static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
-        let lead = bytes[offset]
-        func next(_ k: Int) -> UInt32 { offset + k < bytes.count ? UInt32(bytes[offset + k] & 0x3F) : 0 }
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | next(1), 2) }
-        if lead < 0xF0 { return (UInt32(lead & 0x0F) << 12 | next(1) << 6 | next(2), 3) }
-        return (UInt32(lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
-    }
-
-    /// True when every scalar of the text stands alone.
+    /// True when every scalar of the text (a `String`'s bytes: valid UTF-8) stands alone.
     static func all(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
@@ -33,7 +23,7 @@ enum LoneScalars {
                 offset += 1
                 continue
             }
-            let (value, length) = scalar(at: offset, in: bytes)
+            let (value, length) = TextNormalizer.decode(bytes, at: offset)
             guard standsAlone(value) else { return false }
             offset += length
         }

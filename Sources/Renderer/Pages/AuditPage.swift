@@ -67,8 +67,9 @@ struct AuditPage {
         }
         model.ratingsHTML = ratings.bytes
         let sourceLabel = page.t("audit.source")
-        // The items are read in place, kind by kind (a filtered copy of each kind retained every
-        // string of every item, on each of the 50,000 audit pages of a large portal).
+        // Each kind's items are counted, then listed, straight from the facts: no filtered array of
+        // each kind is built (it retained every string of every item it copied, on each of the 50,000
+        // audit pages of a large portal).
         let statuses = Status.allCases
         model.itemGroups = Item.Kind.allCases.compactMap { kind -> AuditPageModel.ItemGroup? in
             var total = 0

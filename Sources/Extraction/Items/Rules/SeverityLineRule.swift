@@ -59,10 +59,15 @@ struct SeverityLineRule: ItemRule {
 
     /// The same over the heading's folded text.
     static func definesLevels(key: String) -> Bool {
-        ["legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
-                "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
-                "how to read", "lecture", "guide"].contains { key.contains($0) }
+        levelWords.contains { key.contains($0) }
     }
+
+    /// Made once (an array literal in the function was built again for every heading).
+    private static let levelWords = [
+        "legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
+        "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
+        "how to read", "lecture", "guide",
+    ]
 
     /// English level names for local references (`High 1`), whatever the report's language.
     static func label(_ severity: Severity) -> String {

@@ -266,8 +266,8 @@ public struct SearchIndex: Sendable {
             out += table.terms[term]
             out += "\":["
             let list = postings[term]
-            if totals[term] > list.count {
-                let total = totals[term]
+            let total = totals[term]
+            if total > list.count {
                 out += "-"
                 out.append(total)
                 out += ","
