@@ -20,7 +20,7 @@ public enum HTMLEscape {
     }
 
     /// The same, appended to a byte buffer (pages are written into one).
-    public static func escape(_ text: String, into out: inout [UInt8]) {
+    public static func escape<Sink: ByteSink>(_ text: String, into out: inout Sink) {
         // Bytes, not scalars: French prose is full of apostrophes, so this runs on most text. Runs of
         // bytes that need nothing are copied whole.
         var text = text
@@ -28,11 +28,11 @@ public enum HTMLEscape {
     }
 
     /// The same for text already written as UTF-8 bytes.
-    public static func escape(_ bytes: [UInt8], into out: inout [UInt8]) {
+    public static func escape<Sink: ByteSink>(_ bytes: [UInt8], into out: inout Sink) {
         bytes.withUnsafeBufferPointer { escape($0, into: &out) }
     }
 
-    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    private static func escape<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Sink) {
         var run = 0
         for (i, byte) in bytes.enumerated() {
             let entity: StaticString
@@ -45,10 +45,10 @@ public enum HTMLEscape {
             case 0x00: entity = "\u{FFFD}"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            out.write(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.write(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             run = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        out.write(UnsafeBufferPointer(rebasing: bytes[run...]))
     }
 }

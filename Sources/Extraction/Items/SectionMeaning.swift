@@ -54,7 +54,7 @@ struct SectionMeaning {
     /// findings or recommendations (the first word decides, so `Points forts` announces nothing).
     static func listKind(_ title: TitleText, vocabulary: Vocabulary) -> Item.Kind? {
         // "Constat principal : Fragmentation…" states one finding; it does not announce a list.
-        guard !title.text.contains(":") else { return nil }
+        guard !title.text.containsByte(0x3A) else { return nil }
         guard title.cleanedKey.wordCount <= 4 else { return nil }
         switch vocabulary.kind(atStartOfKey: title.cleanedKey) {
         case .gap: return .gap
@@ -82,21 +82,34 @@ struct SectionMeaning {
         return severitySection(cleaned: cleaned, key: TextNormalizer.key(cleaned), vocabulary: vocabulary)
     }
 
-    /// The same over a title already cleaned and folded.
+    /// The same over a title already cleaned and folded. One pass over the words, nothing joined
+    /// unless a level may be named: every heading of every report is asked.
     static func severitySection(cleaned: String, key: String, vocabulary: Vocabulary) -> (Severity, String)? {
-        let words = key.split(separator: " ").filter { !$0.isAllNumbers }
-        guard !words.isEmpty, words.count <= 5 else { return nil }
-        // `Points faibles` are weaknesses (findings of every level), `Points forts` strengths: not levels.
-        if ["points faibles", "point faible", "points forts", "point fort"].contains(words.joined(separator: " ")) { return nil }
-        let levelWords = words.filter { !sectionFiller.contains($0) }
-        guard !levelWords.isEmpty, levelWords.count <= 2 else { return nil }
+        // Numbers aside, at most five words, of which one or two are not filler (`High Risk`, `Critical & High`).
+        var wordCount = 0
+        var firstWords: (Substring, Substring) = ("", "")
+        var levelWords: (Substring, Substring) = ("", "")
+        var levelCount = 0
+        for word in key.split(separator: " ") where !word.isAllNumbers {
+            wordCount += 1
+            guard wordCount <= 5 else { return nil }
+            if wordCount == 1 { firstWords.0 = word } else if wordCount == 2 { firstWords.1 = word }
+            if sectionFiller.contains(word) { continue }
+            levelCount += 1
+            guard levelCount <= 2 else { return nil }
+            if levelCount == 1 { levelWords.0 = word } else { levelWords.1 = word }
+        }
+        guard levelCount > 0 else { return nil }
         // The whole remainder must be a level (`Critical & High` names two; `High availability` is a topic).
-        guard let severity = vocabulary.severity(wholeText: levelWords.joined(separator: " ")) else { return nil }
+        let remainder = levelCount == 1 ? String(levelWords.0) : levelWords.0 + " " + levelWords.1
+        guard let severity = vocabulary.severity(wholeText: remainder) else { return nil }
+        // `Points faibles` are weaknesses (findings of every level), `Points forts` strengths: not levels.
+        if wordCount == 2, ["points faibles", "point faible", "points forts", "point fort"].contains(firstWords.0 + " " + firstWords.1) { return nil }
         // `## Information(s)` introduces facts about the audit, not informational findings.
-        if levelWords == ["information"] { return nil }
+        if remainder == "information" { return nil }
         // P-levels are priorities, not severity sections.
-        if levelWords.count == 1, levelWords[0].count == 2, levelWords[0].first == "p" || levelWords[0].first == "s" { return nil }
-        return (severity, writtenWord(levelWords.last!, in: cleaned))
+        if levelCount == 1, levelWords.0.count == 2, levelWords.0.first == "p" || levelWords.0.first == "s" { return nil }
+        return (severity, writtenWord(levelCount == 1 ? levelWords.0 : levelWords.1, in: cleaned))
     }
 
     /// A word of a key as the text writes it, first letter capitalised (`élevé` in `Risque élevé` → `Élevé`).

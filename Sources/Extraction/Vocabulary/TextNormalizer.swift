@@ -135,8 +135,19 @@ public enum TextNormalizer {
         if v < 0x80 { return asciiTable[Int(v)] }
         if v < 0x250 { return latinTable[Int(v) - 0x80] }
         if v == 0x2019 { return "'" }
+        // Dashes, quotes, arrows, check marks and badges: reports are full of them, and asking the
+        // scalar's properties each time cost more than folding all the letters around them.
+        if v >= 0x2000, v < 0x2C00 { return symbolTable[Int(v) - 0x2000] }
+        if v >= 0x1F000, v < 0x1FB00 { return pictographTable[Int(v) - 0x1F000] }
+        if v == 0xFE0F { return nil }
         return foldSlow(scalar)
     }
+
+    /// `foldSlow` of U+2000–U+2BFF (punctuation, letterlike symbols, arrows, dingbats), once.
+    private static let symbolTable: [String?] = (0x2000..<0x2C00).map { v in foldSlow(Unicode.Scalar(UInt32(v))!) }
+
+    /// `foldSlow` of U+1F000–U+1FAFF (emoji and enclosed alphanumerics), once.
+    private static let pictographTable: [String?] = (0x1F000..<0x1FB00).map { v in foldSlow(Unicode.Scalar(UInt32(v))!) }
 
     private static let asciiTable: [String?] = (0..<0x80).map { v -> String? in
         switch v {

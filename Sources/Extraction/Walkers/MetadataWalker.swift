@@ -25,7 +25,7 @@ struct MetadataWalker {
         var reportDate: (AuditDate, Int)?
         func header(_ date: AuditDate, _ line: TextLine, label: String) {
             let key = TextNormalizer.key(label)
-            if ["draft", "brouillon", "projet de rapport", "provisoire", "preliminary", "preliminaire"].contains(where: key.contains) {
+            if Self.draftWords.occurs(in: key) {
                 if looseHeaderDate == nil { looseHeaderDate = (date, line.line) }
                 return
             }
@@ -176,9 +176,17 @@ struct MetadataWalker {
     static func namesADate(_ label: String) -> Bool {
         let key = TextNormalizer.key(label)
         guard key.split(separator: " ").contains(where: { $0 == "date" || $0 == "dated" }) else { return false }
-        return !["next", "prochain", "prochaine", "retest", "target", "cible", "due", "echeance", "deadline", "start", "debut",
-                 "previous", "precedent", "precedente", "birth", "creation"].contains { key.contains($0) }
+        return !otherDateWords.occurs(in: key)
     }
+
+    /// A label with one of these names a date that is not the report's.
+    private static let otherDateWords: SubstringSet = [
+        "next", "prochain", "prochaine", "retest", "target", "cible", "due", "echeance", "deadline", "start", "debut",
+        "previous", "precedent", "precedente", "birth", "creation",
+    ]
+
+    /// `Draft`, `Version provisoire`: a date of a draft, not of the report.
+    private static let draftWords: SubstringSet = ["draft", "brouillon", "projet de rapport", "provisoire", "preliminary", "preliminaire"]
 
     /// `Introduction`, `Sommaire`, `Table of Contents`: a first heading that is not the report's title.
     static func isGenericHeading(_ text: String) -> Bool {
@@ -199,9 +207,13 @@ struct MetadataWalker {
     /// `The contracts were reviewed over 4 days, between January 6th and January 9th, 2025`.
     static func saysWhenReviewed(_ text: String) -> Bool {
         let key = TextNormalizer.key(text)
-        return ["reviewed", "audited", "assessed", "tested", "conducted", "performed", "realise", "realisee", "mene", "menee",
-                "effectue", "effectuee", "review took place", "s'est deroule", "deroule"].contains { key.contains($0) }
+        return reviewWords.occurs(in: key)
     }
+
+    private static let reviewWords: SubstringSet = [
+        "reviewed", "audited", "assessed", "tested", "conducted", "performed", "realise", "realisee", "mene", "menee",
+        "effectue", "effectuee", "review took place", "s'est deroule", "deroule",
+    ]
 
     private func prefixBeforeDate(_ text: String) -> String {
         guard let firstDigit = text.firstIndex(where: { $0.isNumber }) else { return text }
@@ -229,9 +241,13 @@ struct MetadataWalker {
 
     /// `Report date`, `Rapport du`, `Final report issued`, `Document date`, `Publication date`.
     static func namesTheReport(_ key: String) -> Bool {
-        ["report", "rapport", "document", "publication", "issued", "emis", "remis", "etabli", "revised", "revision",
-         "updated", "mise a jour", "version"].contains { key.contains($0) }
+        reportWords.occurs(in: key)
     }
+
+    private static let reportWords: SubstringSet = [
+        "report", "rapport", "document", "publication", "issued", "emis", "remis", "etabli", "revised", "revision",
+        "updated", "mise a jour", "version",
+    ]
 
     private func clean(_ value: String) -> String {
         value.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))

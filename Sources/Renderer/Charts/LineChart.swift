@@ -80,14 +80,14 @@ struct LineChart {
             for (i, value) in serie.values.enumerated() {
                 guard let value else { pen = false; continue }
                 // (`M x y L x y …`: a hole lifts the pen.)
-                if path.bytes.isEmpty { path += "M" } else { path += pen ? " L" : " M" }
+                if path.isEmpty { path += "M" } else { path += pen ? " L" : " M" }
                 path.appendCoordinate(x(i))
                 path += " "
                 path.appendCoordinate(y(value))
                 pen = true
             }
             let cls = "series series-\(s % 8)"
-            if !path.bytes.isEmpty {
+            if !path.isEmpty {
                 out += "<path class=\""
                 out += cls
                 out += "\" d=\""

@@ -59,11 +59,12 @@ struct SeverityLineRule: ItemRule {
 
     /// The same over the heading's folded text.
     static func definesLevels(key: String) -> Bool {
-        levelWords.contains { key.contains($0) }
+        levelWords.occurs(in: key)
     }
 
-    /// Made once (an array literal in the function was built again for every heading).
-    private static let levelWords = [
+    /// Made once (an array literal in the function was built again for every heading), and read in one
+    /// pass over the heading's key.
+    private static let levelWords: SubstringSet = [
         "legend", "legende", "methodolog", "classification", "rating", "notation", "definition", "echelle", "bareme",
         "severity levels", "niveaux de", "scale", "scoring", "cotation", "criteres", "explanation", "explication",
         "how to read", "lecture", "guide",
