@@ -54,6 +54,17 @@ enum ClosureStatement {
         key.split(separator: " ").map(withoutArticle)
     }
 
+    /// `l'`, `d'`, `qu'`: the elided article is not part of the word (the same over a word's bytes).
+    static func withoutArticle(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        let l = UInt8(ascii: "l"), d = UInt8(ascii: "d"), q = UInt8(ascii: "q"), u = UInt8(ascii: "u")
+        var bytes = word.makeIterator()
+        switch (bytes.next(), bytes.next(), bytes.next()) {
+        case (l, 0x27, _), (d, 0x27, _): return word.dropFirst(2)
+        case (q, u, 0x27): return word.dropFirst(3)
+        default: return word
+        }
+    }
+
     @inline(__always)
     static func withoutArticle(_ word: Substring) -> Substring {
         guard word.utf8.contains(0x27) else { return word }
@@ -78,16 +89,7 @@ enum ClosureStatement {
     static func mayClose(key: String) -> Bool {
         var seen: UInt8 = 0
         let read: Void? = ASCIIWords.forEach(in: key) { word in
-            var word = word
-            // `l'`, `d'`, `qu'`: the elided article is not part of the word.
-            if word.contains(0x27) {
-                for article in [[UInt8(ascii: "l"), 0x27], [UInt8(ascii: "d"), 0x27], [UInt8(ascii: "q"), UInt8(ascii: "u"), 0x27]]
-                where word.starts(with: article) {
-                    word = word.dropFirst(article.count)
-                    break
-                }
-            }
-            if let kind = quantifierOrDone[ascii: word] { seen |= kind }
+            if let kind = quantifierOrDone[ascii: word.contains(0x27) ? withoutArticle(word) : word] { seen |= kind }
             return seen != 3
         }
         guard read != nil else { return mayClose(words: key.split(separator: " ")) }

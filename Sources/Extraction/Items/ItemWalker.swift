@@ -76,10 +76,11 @@ struct ItemWalker: MarkdownWalker {
         if asksClosure || asksTally {
             let plain = inlines.plainText
             let key = TextNormalizer.key(plain)
-            if asksClosure, ClosureStatement.mayClose(key: key) {
+            let answers = ParagraphQuestions.answer(key, closure: asksClosure, tally: asksTally)
+            if answers.mayClose {
                 state.closure = ClosureStatement.read(plain, line: line, ids: context.ids, vocabulary: state.vocabulary)
             }
-            if asksTally { ProseCountRule.read(key: key, line: line, &state) }
+            if answers.namesCountedThings { ProseCountRule.readCounts(key: key, line: line, &state) }
         }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }

@@ -39,18 +39,9 @@ enum StatedLevel {
             let piece = String(text[from..<to]).trimmingWhitespace()
             if !piece.isEmpty { pieces.append(piece) }
         }
-        func byte(at index: Int) -> UInt8? { index < count ? bytes[index] : nil }
         while i < count {
             let b = bytes[i]
-            var length = 0
-            switch b {
-            case 0x28, 0x29, 0x5B, 0x5D, 0x7C, 0x2C, 0x3B: length = 1
-            case 0xC2 where byte(at: i + 1) == 0xB7: length = 2
-            case 0xE2 where byte(at: i + 1) == 0x80 && (byte(at: i + 2) == 0x93 || byte(at: i + 2) == 0x94): length = 3
-            case 0x2D where byte(at: i + 1) == 0x20 && previous == 0x20: length = 1
-            case 0x3A where byte(at: i + 1) == 0x20 && previous != nil: length = 1
-            default: break
-            }
+            let length = separatorLength(bytes, at: i, previous: previous)
             if length > 0 {
                 flush(upTo: i)
                 i += length
@@ -63,6 +54,35 @@ enum StatedLevel {
         }
         flush(upTo: count)
         return pieces
+    }
+
+    /// The length of the separator at byte `i` (0 for none), `previous` being the byte before it
+    /// (nil at the start, 0x80 right after a separator).
+    @inline(__always)
+    private static func separatorLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, previous: UInt8?) -> Int {
+        func byte(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        switch bytes[i] {
+        case 0x28, 0x29, 0x5B, 0x5D, 0x7C, 0x2C, 0x3B: return 1
+        case 0xC2 where byte(at: i + 1) == 0xB7: return 2
+        case 0xE2 where byte(at: i + 1) == 0x80 && (byte(at: i + 2) == 0x93 || byte(at: i + 2) == 0x94): return 3
+        case 0x2D where byte(at: i + 1) == 0x20 && previous == 0x20: return 1
+        case 0x3A where byte(at: i + 1) == 0x20 && previous != nil: return 1
+        default: return 0
+        }
+    }
+
+    /// True when `segments(text)` may make more than one piece: the text has a separator. Most
+    /// lines have none, and the rules that want two segments or more ask this first (no piece made).
+    static func hasSeparator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8?
+            for i in bytes.indices {
+                if separatorLength(bytes, at: i, previous: previous) > 0 { return true }
+                previous = bytes[i]
+            }
+            return false
+        }
     }
 
     /// A segment that is only a level (`HIGH`, `🟠 Élevé`, `Critique`, `Severity: High`, `P1`), or a

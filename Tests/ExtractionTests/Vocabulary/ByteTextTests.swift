@@ -155,7 +155,14 @@ import Testing
         ]
         for text in lines {
             #expect(StatedLevel.segments(text) == reference(text), "\(text.debugDescription)")
+            // A line without a separator is one segment at most: the rules that want two ask this first.
+            if !StatedLevel.hasSeparator(text) { #expect(reference(text).count <= 1, "\(text.debugDescription)") }
+            if reference(text).count >= 2 { #expect(StatedLevel.hasSeparator(text), "\(text.debugDescription)") }
         }
+        #expect(StatedLevel.hasSeparator("Title: none"), "`: ` after text cuts")
+        #expect(!StatedLevel.hasSeparator(": starts with a colon"))
+        #expect(!StatedLevel.hasSeparator("well-known re-check"))
+        #expect(StatedLevel.hasSeparator("a - b"))
     }
 
     /// Words read in place are the words `split` cuts, and the paragraph questions asked of them

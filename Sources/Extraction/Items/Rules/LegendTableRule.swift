@@ -22,14 +22,17 @@ struct LegendTableRule: ItemRule {
         }
         let firsts = rows.map { table.cell($0, 0) }
         guard !firsts.isEmpty else { return false }
-        let levels = firsts.map {
-            state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle($0))
-                ?? SectionMeaning.severitySection($0, vocabulary: state.vocabulary)?.0
-                ?? state.priority($0)
+        // Every first cell names a level, or else every one a status. Most tables are neither, and
+        // give up at their first row that is not.
+        var levels: [Severity?] = []
+        for first in firsts {
+            guard let level = state.vocabulary.severity(wholeText: TextNormalizer.cleanTitle(first))
+                    ?? SectionMeaning.severitySection(first, vocabulary: state.vocabulary)?.0
+                    ?? state.priority(first) else { break }
+            levels.append(level)
         }
-        let statuses = firsts.map { state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) }
-        let isLevelLegend = levels.allSatisfy { $0 != nil }
-        guard isLevelLegend || statuses.allSatisfy({ $0 != nil }) else { return false }
+        let isLevelLegend = levels.count == firsts.count
+        guard isLevelLegend || firsts.allSatisfy({ state.vocabulary.status(wholeText: TextNormalizer.cleanTitle($0)) != nil }) else { return false }
         // A column of counts: what the report says it found (`| High Risk | 1 | 1 | 0 |`; levels named
         // twice, Gas and Informational, add up).
         let countColumn = (1..<table.columnCount).first { column in

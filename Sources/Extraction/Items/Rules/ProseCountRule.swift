@@ -4,11 +4,12 @@ import Markdown
 /// `12 vulnérabilités dont 2 critiques et 4 élevées`. Kept to be compared with what was understood;
 /// the line defines no item.
 struct ProseCountRule: ItemRule {
-    static let nouns: WordSet = [
+    static let nounWords = [
         "gap", "gaps", "finding", "findings", "issue", "issues", "vulnerability", "vulnerabilities", "constat", "constats",
         "ecart", "ecarts", "vulnerabilite", "vulnerabilites", "point", "points", "anomalie", "anomalies", "nonconformities",
         "conformites", "observations", "failles", "faille", "risques", "risks",
     ]
+    static let nouns = WordSet(nounWords)
 
     static let linking: WordSet = ["rated", "classified", "classees", "classes", "of", "de", "at", "jugees", "juges", "noted"]
 
@@ -36,6 +37,12 @@ struct ProseCountRule: ItemRule {
     /// number, and only a number's next word is made a `String`.
     static func read(key: String, line: Int, _ state: inout ItemWalkState) {
         guard state.statedCounts.isEmpty, namesCountedThings(key: key) else { return }
+        readCounts(key: key, line: line, &state)
+    }
+
+    /// The counts of a key already known to name counted things (`ParagraphQuestions`).
+    static func readCounts(key: String, line: Int, _ state: inout ItemWalkState) {
+        guard state.statedCounts.isEmpty else { return }
         var key = key
         let read: Bool = key.withUTF8 { bytes in
             var words: [Range<Int>] = []

@@ -17,6 +17,8 @@ struct SeverityLineRule: ItemRule {
 
     private func define(_ text: String, line: Int, headingLevel: Int?, _ state: inout ItemWalkState) -> Bool {
         let cleaned = TextNormalizer.cleanTitle(text)
+        // Both shapes below want two segments or more: a line without a separator is neither.
+        guard StatedLevel.hasSeparator(cleaned) else { return false }
         let segments = StatedLevel.segments(cleaned)
         // `✅ Images sans alternative (majeur) — corrigé.`: a title with its level and its status in
         // segments of their own is a finding wherever it sits.
