@@ -130,9 +130,9 @@ public struct AuditExtractor: Sendable {
         }
 
         /// The first paragraph below a heading, shortened: what search shows under a section.
-        mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) {
+        mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext) {
             guard let last = headings.indices.last, headings[last].snippet == nil, context.listDepth == 0 else { return }
-            headings[last].snippet = HeadingInfo.snippet(of: inlines.plainText)
+            headings[last].snippet = HeadingInfo.snippet(of: paragraph.inlines.plainText)
         }
     }
 }

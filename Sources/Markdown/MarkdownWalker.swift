@@ -9,7 +9,7 @@ public protocol MarkdownWalker {
     /// A heading; `context.sections` already ends with it.
     mutating func visitHeading(_ heading: Heading, context: WalkContext)
     /// A paragraph (also inside list items and quotes).
-    mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext)
+    mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext)
     /// A list item, before its own blocks are visited; `context.listDepth` counts enclosing lists, 1 for a top-level list.
     mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context: WalkContext)
     /// A whole list, before its items.
@@ -20,7 +20,7 @@ public protocol MarkdownWalker {
 
 extension MarkdownWalker {
     public mutating func visitHeading(_ heading: Heading, context: WalkContext) {}
-    public mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) {}
+    public mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext) {}
     public mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context: WalkContext) {}
     public mutating func visitList(_ list: MarkdownList, context: WalkContext) {}
     public mutating func visitTable(_ table: Table, context: WalkContext) {}
@@ -34,12 +34,40 @@ public struct Heading: Sendable, Equatable {
     public let line: Int
     /// Plain text, computed once (every walker reads it).
     public let text: String
+    /// Its lines (a setext heading may have several), cut once.
+    public let lines: [TextLine]
 
     public init(level: Int, content: [Inline], line: Int) {
         self.level = level
         self.content = content
         self.line = line
-        text = content.plainText
+        lines = TextLines.of(content, startLine: line)
+        // Without a break, the text is its one line's (an empty heading has none).
+        let hasBreak = content.contains {
+            switch $0 {
+            case .softBreak, .lineBreak: true
+            default: false
+            }
+        }
+        text = hasBreak ? content.plainText : lines.first?.text ?? ""
+    }
+
+    public static func == (lhs: Heading, rhs: Heading) -> Bool {
+        lhs.level == rhs.level && lhs.line == rhs.line && lhs.content == rhs.content
+    }
+}
+
+/// A paragraph of the document with its lines, cut once (every walker reads them).
+public struct Paragraph: Sendable {
+    public let inlines: [Inline]
+    /// The source line it starts on.
+    public let line: Int
+    public let lines: [TextLine]
+
+    public init(inlines: [Inline], line: Int) {
+        self.inlines = inlines
+        self.line = line
+        lines = TextLines.of(inlines, startLine: line)
     }
 }
 
@@ -63,7 +91,7 @@ extension MarkdownDocument {
         for step in steps {
             switch step {
             case .heading(let heading, let context): walker.visitHeading(heading, context: context)
-            case .paragraph(let inlines, let line, let context): walker.visitParagraph(inlines, line: line, context: context)
+            case .paragraph(let paragraph, let context): walker.visitParagraph(paragraph, context: context)
             case .list(let list, let context): walker.visitList(list, context: context)
             case .listItem(let item, let list, let context): walker.visitListItem(item, of: list, context: context)
             case .table(let table, let context): walker.visitTable(table, context: context)
@@ -76,7 +104,7 @@ extension MarkdownDocument {
 /// One visit of a walk: a block and where it sits. A document lists its steps once, when it is made.
 enum WalkStep: Sendable {
     case heading(Heading, WalkContext)
-    case paragraph([Inline], line: Int, WalkContext)
+    case paragraph(Paragraph, WalkContext)
     case list(MarkdownList, WalkContext)
     case listItem(ListItem, of: MarkdownList, WalkContext)
     case table(Table, WalkContext)
@@ -93,7 +121,7 @@ enum WalkStep: Sendable {
                 context.sections.append(heading)
                 steps.append(.heading(heading, context))
             case .paragraph(let inlines, let line):
-                steps.append(.paragraph(inlines, line: line, context))
+                steps.append(.paragraph(Paragraph(inlines: inlines, line: line), context))
             case .blockQuote(let inner, _):
                 context.quoteDepth += 1
                 append(inner, to: &steps, context: &context)
@@ -124,14 +152,14 @@ enum WalkStep: Sendable {
 /// blocks you read, leave the others nil.
 public struct BlockVisitor: MarkdownWalker {
     public var onHeading: ((Heading, WalkContext) -> Void)?
-    public var onParagraph: (([Inline], Int, WalkContext) -> Void)?
+    public var onParagraph: ((Paragraph, WalkContext) -> Void)?
     public var onList: ((MarkdownList, WalkContext) -> Void)?
     public var onTable: ((Table, WalkContext) -> Void)?
 
     public init() {}
 
     public mutating func visitHeading(_ heading: Heading, context: WalkContext) { onHeading?(heading, context) }
-    public mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) { onParagraph?(inlines, line, context) }
+    public mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext) { onParagraph?(paragraph, context) }
     public mutating func visitList(_ list: MarkdownList, context: WalkContext) { onList?(list, context) }
     public mutating func visitTable(_ table: Table, context: WalkContext) { onTable?(table, context) }
 }

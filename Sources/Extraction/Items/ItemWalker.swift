@@ -67,14 +67,15 @@ struct ItemWalker: MarkdownWalker {
         }
     }
 
-    mutating func visitParagraph(_ inlines: [Inline], line: Int, context walk: WalkContext) {
+    mutating func visitParagraph(_ paragraph: Paragraph, context walk: WalkContext) {
+        let line = paragraph.line
         // A closing sentence may wrap over several lines: read the whole paragraph. Both readers of
         // whole paragraphs read the key's words where they lie (see `ASCIIWords`, `ProseCountRule`).
         // (Once a closure and a tally are known, neither question is asked again.)
         let asksClosure = state.closure == nil
         let asksTally = walk.listDepth == 0 && state.statedCounts.isEmpty
         if asksClosure || asksTally {
-            let plain = inlines.plainText
+            let plain = paragraph.inlines.plainText
             let key = TextNormalizer.key(plain)
             let answers = ParagraphQuestions.answer(key, closure: asksClosure, tally: asksTally)
             if answers.mayClose {
@@ -84,7 +85,7 @@ struct ItemWalker: MarkdownWalker {
         }
         // Paragraphs of list items are read through `visitListItem` (their first line) only.
         guard walk.listDepth == 0 else { return }
-        for textLine in TextLines.of(inlines, startLine: line) {
+        for textLine in paragraph.lines {
             state.learnPriority(from: textLine.text)
             for rule in Self.lineRules where rule.line(textLine, in: nil, depth: 0, &state) { break }
         }

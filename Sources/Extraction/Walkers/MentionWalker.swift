@@ -23,9 +23,9 @@ struct MentionWalker: MarkdownWalker {
         return walker.mentions
     }
 
-    mutating func visitHeading(_ heading: Heading, context: WalkContext) { scan(heading.content, line: heading.line) }
+    mutating func visitHeading(_ heading: Heading, context: WalkContext) { scan(heading.lines) }
 
-    mutating func visitParagraph(_ inlines: [Inline], line: Int, context: WalkContext) { scan(inlines, line: line) }
+    mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext) { scan(paragraph.lines) }
 
     mutating func visitTable(_ table: Table, context: WalkContext) {
         for row in [table.header] + table.rows {
@@ -33,8 +33,8 @@ struct MentionWalker: MarkdownWalker {
         }
     }
 
-    private mutating func scan(_ inlines: [Inline], line: Int) {
-        for l in TextLines.of(inlines, startLine: line) { scan(l.text, line: l.line) }
+    private mutating func scan(_ lines: [TextLine]) {
+        for l in lines { scan(l.text, line: l.line) }
     }
 
     private mutating func scan(_ text: String, line: Int) {

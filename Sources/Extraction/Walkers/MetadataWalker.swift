@@ -129,22 +129,23 @@ struct MetadataWalker {
             }
             if level == 1 || inHeader {
                 // "# Audit du 10/03/2025" names its date in the title.
-                for l in TextLines.of(heading.content, startLine: heading.line) { consider(l) }
+                for l in heading.lines { consider(l) }
             }
         }
-        visitor.onParagraph = { inlines, line, walk in
+        visitor.onParagraph = { paragraph, walk in
+            let inlines = paragraph.inlines
             // Lists count in the header only (a cover page's lines); further down they are content.
             guard walk.listDepth == 0 || inHeader else { return }
             // A cover page: `**Audit de la chaîne de publication**` as a bold line of its own.
             if coverTitle == nil, inlines.isStrong, Self.namesAnAudit(inlines.plainText) {
                 coverTitle = TextNormalizer.cleanTitle(inlines.plainText)
             }
-            for l in TextLines.of(inlines, startLine: line) { consider(l) }
+            for l in paragraph.lines { consider(l) }
             // A sentence wrapped over two lines (`…between January 6th and January 9th,` / `2025, by…`).
             if summaryDate == nil, inlines.contains(.softBreak) {
                 let text = inlines.plainText
                 if Self.saysWhenReviewed(text), text.hasFourDigitRun, let end = dates.rangeEnd(in: text) ?? dates.firstDate(in: text) {
-                    summaryDate = (end, line)
+                    summaryDate = (end, paragraph.line)
                 }
             }
         }

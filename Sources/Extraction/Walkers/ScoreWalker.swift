@@ -125,8 +125,8 @@ struct ScoreWalker {
             if heading.level >= 2, walk.depth == 0 { inHeader = false }
             considerLine(heading.text, line: heading.line, isHeading: true, headingLevel: heading.level)
         }
-        visitor.onParagraph = { inlines, line, _ in
-            for l in TextLines.of(inlines, startLine: line) {
+        visitor.onParagraph = { paragraph, _ in
+            for l in paragraph.lines {
                 considerLine(l.text, line: l.line, isHeading: false)
                 considerDomainLine(l.text, line: l.line)
             }

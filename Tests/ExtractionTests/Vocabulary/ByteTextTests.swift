@@ -191,15 +191,6 @@ import Testing
         #expect(ProseCountRule.namesCountedThings(key: "we identified 7 gaps"))
     }
 
-    @Test func aSentenceEndsWhereItsLastCharacterSaysSo() {
-        for text in Self.samples + ["fin.", "vraiment?", "é.", "liste :", "suite;", "ok!"] {
-            let expected = text.last.map { ".!?:;".contains($0) } ?? true
-            #expect(TextLines.endsSentence(text) == expected, "\(text.debugDescription)")
-        }
-        #expect(TextLines.endsSentence("τι\u{37E}"))
-        #expect(!TextLines.endsSentence("\u{0600}."))
-    }
-
     @Test func titlesAreCleanedAsTheScalarDefinitionSays() {
         for text in Self.samples {
             #expect(TextNormalizer.cleanTitle(text) == Self.referenceCleanTitle(text), "\(text.debugDescription)")
