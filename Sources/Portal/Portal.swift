@@ -35,12 +35,21 @@ public struct Portal: Sendable {
         projectIndex[slug].map { projects[$0] }
     }
 
+    /// Asked of the timeline where it lies: `project(_:)` would copy the whole timeline first, and
+    /// pages ask this for every audit they name.
     public func audit(_ id: AuditID) -> AuditRecord? {
-        project(id.project)?.audit(id)
+        guard let index = projectIndex[id.project] else { return nil }
+        return projects[index].audit(id)
     }
 
     public func gap(project slug: String, id: String) -> GapHistory? {
-        project(slug)?.gap(id)
+        guard let index = projectIndex[slug] else { return nil }
+        return projects[index].gap(id)
+    }
+
+    /// A project's description, without copying its timeline (GAP rows name their project).
+    public func info(of slug: String) -> ProjectInfo? {
+        projectIndex[slug].map { projects[$0].info }
     }
 
     /// Every GAP of every project, by project then ID.

@@ -50,7 +50,7 @@ struct GapRowsFragment {
     }
 
     private func indexRow(_ gap: GapHistory, into html: inout HTMLFragment) {
-        let projectName = portal.project(gap.project)?.info.name(in: page.language) ?? gap.project
+        let projectName = portal.info(of: gap.project)?.name(in: page.language) ?? gap.project
         html.raw("<tr data-project=\"\(HTMLEscape.escape(gap.project))\" data-severity=\"\(gap.severity?.rawValue ?? "none")\" data-status=\"\(gap.status.rawValue)\" data-age=\"\(gap.ageDays ?? 0)\">\n<th scope=\"row\" data-value=\"\(HTMLEscape.escape(gap.id))\">")
         html.link(page.link(gap: gap.id, project: gap.project), gap.id)
         html.raw("</th><td>")

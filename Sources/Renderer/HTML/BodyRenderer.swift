@@ -168,7 +168,7 @@ public struct BodyRenderer {
         for inline in content {
             switch inline {
             case .text(let text):
-                if inLink { out += Self.escape(text) } else { linkedText(text, into: &out) }
+                if inLink { Self.escape(text, into: &out) } else { linkedText(text, into: &out) }
             case .code(let code):
                 out += "<code>\(Self.escape(code))</code>"
             case .emphasis(let inner):
@@ -224,7 +224,7 @@ public struct BodyRenderer {
             found = text.hasASCIIDigit ? IDMatcher.tokens(in: text).filter { idLink($0) != nil } : []
         }
         guard !found.isEmpty else {
-            out += Self.escape(text)
+            Self.escape(text, into: &out)
             return
         }
         // IDs come in the order of the text: each is looked for from where the previous one ended,
@@ -234,15 +234,15 @@ public struct BodyRenderer {
         for id in found {
             let needle = Array(id.utf8)
             guard let start = ByteSearch.offset(of: needle, in: bytes, from: position) else { continue }
-            out += Self.escape(String(decoding: bytes[position..<start], as: UTF8.self))
+            Self.escape(String(decoding: bytes[position..<start], as: UTF8.self), into: &out)
             if idLink(id) != nil {
                 out += RenderedBody.mention(id)
             } else {
-                out += Self.escape(id)
+                Self.escape(id, into: &out)
             }
             position = start + needle.count
         }
-        out += Self.escape(String(decoding: bytes[position...], as: UTF8.self))
+        Self.escape(String(decoding: bytes[position...], as: UTF8.self), into: &out)
     }
 
     /// Escaped text, with the two characters that mark mentions (see `RenderedBody.mention`) written
@@ -251,6 +251,12 @@ public struct BodyRenderer {
         let escaped = HTMLEscape.escape(text)
         guard escaped.containsByte(0xEE) else { return escaped }
         return escaped.replacingOccurrences(of: "\u{E002}", with: "&#xE002;").replacingOccurrences(of: "\u{E003}", with: "&#xE003;")
+    }
+
+    /// The same, written into the page: no `String` made of the escaped text. (Escaping writes no
+    /// 0xEE byte, so a text without one has no mark to write as a reference.)
+    static func escape(_ text: String, into out: inout TextOutput) {
+        if text.containsByte(0xEE) { out += escape(text) } else { out.appendEscapedHTML(text) }
     }
 
     /// Fragment links are pointed at our heading ids; other URLs pass the safety check or are refused.

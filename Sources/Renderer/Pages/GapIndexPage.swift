@@ -13,7 +13,11 @@ struct GapIndexPage {
         layout.pageTitle = page.t("gaps.title")
         let gaps = portal.allGaps
         var bySeverity: [Severity?: [GapHistory]] = [:]
-        for gap in gaps { bySeverity[gap.severity, default: []].append(gap) }
+        var byStatus: [Status: Int] = [:]
+        for gap in gaps {
+            bySeverity[gap.severity, default: []].append(gap)
+            byStatus[gap.status, default: 0] += 1
+        }
         let order: [Severity?] = Severity.allCases.map { Optional($0) } + [nil]
         let groups = order.compactMap { severity -> GapIndexPageModel.Group? in
             guard let list = bySeverity[severity], !list.isEmpty else { return nil }
@@ -29,7 +33,7 @@ struct GapIndexPage {
             layout: layout, groups: groups,
             severityCounts: order.map { LabelledKey(label: page.severityLabel($0), key: $0?.rawValue ?? "none", count: bySeverity[$0]?.count ?? 0) },
             statusCounts: Status.allCases.map { s in
-                LabelledKey(label: page.statusLabel(s), key: s.rawValue, count: gaps.filter { $0.status == s }.count)
+                LabelledKey(label: page.statusLabel(s), key: s.rawValue, count: byStatus[s, default: 0])
             },
             projects: portal.projects.filter { !$0.gaps.isEmpty }.map {
                 GapIndexPageModel.ProjectOption(slug: $0.slug, name: $0.info.name(in: page.language))
