@@ -16,8 +16,9 @@ public struct AuditExtractor: Sendable {
     public func extract(_ document: MarkdownDocument, frontMatter: FrontMatter, fileNameDate: AuditDate?) -> WalkResult<AuditFacts> {
         var diagnostics: [Diagnostic] = []
         let metadata = MetadataWalker(context: context).walk(document)
-        let scores = ScoreWalker(context: context).walk(document)
-        let items = ItemWalker.items(in: document, context: context)
+        let tables = TableReaders(document, context: context)
+        let scores = ScoreWalker(context: context, tables: tables).walk(document)
+        let items = ItemWalker.items(in: document, context: context, tables: tables)
         let defined = Set(items.value.items.compactMap(\.id))
         let mentions = WalkResult(MentionWalker.mentions(in: document, context: context, definedIDs: defined))
         diagnostics += metadata.diagnostics + scores.diagnostics + items.diagnostics + mentions.diagnostics
@@ -66,7 +67,7 @@ public struct AuditExtractor: Sendable {
             }
         }
         facts.domainScores = scores.value.domains
-        facts.ratings = RatingWalker.ratings(in: document, context: context)
+        facts.ratings = RatingWalker.ratings(in: document, context: context, tables: tables)
         facts.items = Self.applying(frontMatter.findings, to: items.value.items, vocabulary: context.vocabulary,
                                     file: context.file, diagnostics: &diagnostics)
         facts.closesEarlierFindings = items.value.closure

@@ -113,6 +113,30 @@ enum FindingID {
         return end == text.utf8.count ? text : text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
     }
 
+    /// False when the text opens (after one `[` or `(`) with ASCII that starts no token: a word that
+    /// does not start with a letter or holds no digit (`The 2 servers…`, `2024: …`). A token is a whole
+    /// word that starts with a letter and holds a digit, and no other character is equivalent to an
+    /// ASCII letter or digit, so no token can open such a text: most lines that hold a digit somewhere
+    /// are ruled out before they are cut into tokens. (A text opening outside ASCII is left to them.)
+    static func mayOpenWithToken(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            if index < bytes.count, bytes[index] == 0x5B || bytes[index] == 0x28 { index += 1 }
+            guard index < bytes.count else { return false }
+            let first = bytes[index]
+            if first >= 0x80 { return true }
+            guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                guard (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2D || byte == 0x5F || byte == 0x2E else { return false }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text.hasPrefix(prefix)` for an ASCII prefix, on bytes where they decide: the prefix's bytes
     /// followed by ASCII (a character boundary, as `hasPrefix` requires), or other bytes with ASCII
     /// where the prefix would be (no character canonically equivalent to ASCII, such as the Kelvin
@@ -132,7 +156,7 @@ enum FindingID {
         // Cleaning only removes characters: a text without a digit holds no ID (most lines).
         guard text.hasASCIIDigit else { return nil }
         let cleaned = TextNormalizer.cleanTitle(text)
-        guard cleaned.hasASCIIDigit, let first = IDMatcher.tokens(in: head(of: cleaned)).first,
+        guard cleaned.hasASCIIDigit, mayOpenWithToken(cleaned), let first = IDMatcher.tokens(in: head(of: cleaned)).first,
               opens(cleaned, with: first) || opens(cleaned, with: "[" + first) || opens(cleaned, with: "(" + first) else { return nil }
         guard ids.isID(first) || isFindingShaped(first) else { return nil }
         var rest = Substring(cleaned).drop { $0 == "[" || $0 == "(" }.dropFirst(first.count)

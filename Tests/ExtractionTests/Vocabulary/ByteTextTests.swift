@@ -165,6 +165,25 @@ import Testing
         #expect(StatedLevel.hasSeparator("a - b"))
     }
 
+    /// The cheap look at a line's opening rules out only lines no ID could open: wherever the first
+    /// token of the line's head opens it (alone or after `[`/`(`), the look lets the line through.
+    @Test func aLineRuledOutByItsOpeningHasNoLeadingToken() {
+        let lines = Self.samples + [
+            "GAP-12: Sauvegardes", "[H-01] Session fixation", "(SEC-3) Jetons", "The 2 servers", "2024: année", "v2 of the API",
+            "B-3 · Index manquant", "-A1 bad", "_x9 y", "A1é A1", "é1 GAP-2", "[(GAP-1)]", "abc abc1", "x.y2 z", "R-6 — Sauvegardes",
+            "Kelvin \u{212A}1 test", "\u{212A}1 opens", "SEC-12/13 both", "[", "(", "", "a", "9",
+        ]
+        for line in lines {
+            let cleaned = TextNormalizer.cleanTitle(line)
+            guard let first = IDMatcher.tokens(in: FindingID.head(of: cleaned)).first else { continue }
+            let opens = FindingID.opens(cleaned, with: first) || FindingID.opens(cleaned, with: "[" + first) || FindingID.opens(cleaned, with: "(" + first)
+            if opens { #expect(FindingID.mayOpenWithToken(cleaned), "\(line.debugDescription)") }
+        }
+        #expect(!FindingID.mayOpenWithToken("The 2 servers"))
+        #expect(!FindingID.mayOpenWithToken("2024: année"))
+        #expect(FindingID.mayOpenWithToken("GAP-12: x") && FindingID.mayOpenWithToken("[H-01] x") && FindingID.mayOpenWithToken("É1"))
+    }
+
     /// Words read in place are the words `split` cuts, and the paragraph questions asked of them
     /// answer as when asked of the cut words.
     @Test func wordsReadInPlaceAreTheWordsSplitGives() {
