@@ -32,12 +32,8 @@ enum ParagraphQuestions {
             let bits = words[ascii: word] ?? 0
             if tally, bits & noun != 0 { named = true }
             if closure {
-                if word.contains(0x27) {
-                    let stripped = ClosureStatement.withoutArticle(word)
-                    if stripped.count != word.count { seen |= (words[ascii: stripped] ?? 0) & (quantifier | done) } else { seen |= bits & (quantifier | done) }
-                } else {
-                    seen |= bits & (quantifier | done)
-                }
+                let closing = word.contains(0x27) ? words[ascii: ClosureStatement.withoutArticle(word)] ?? 0 : bits
+                seen |= closing & (quantifier | done)
             }
             return (closure && seen != quantifier | done) || (tally && !named)
         }
