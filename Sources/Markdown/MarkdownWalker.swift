@@ -27,8 +27,9 @@ extension MarkdownWalker {
     public mutating func visitCodeBlock(info: String, code: String, line: Int, context: WalkContext) {}
 }
 
-/// A heading of the document.
-public struct Heading: Sendable, Equatable {
+/// A heading of the document. A class: every walker is handed every heading (and the headings above
+/// each block), and handing a reference retains one object where a struct retained each of its parts.
+public final class Heading: Sendable, Equatable {
     public let level: Int
     public let content: [Inline]
     public let line: Int
@@ -57,8 +58,9 @@ public struct Heading: Sendable, Equatable {
     }
 }
 
-/// A paragraph of the document with its lines, cut once (every walker reads them).
-public struct Paragraph: Sendable {
+/// A paragraph of the document with its lines, cut once (every walker reads them). A class, as
+/// `Heading` is: handed to every walker.
+public final class Paragraph: Sendable {
     public let inlines: [Inline]
     /// The source line it starts on.
     public let line: Int
