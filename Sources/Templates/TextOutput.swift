@@ -63,10 +63,6 @@ public struct TextOutput: Sendable {
         write(other)
     }
 
-    public mutating func append(bytes other: [UInt8]) {
-        other.withUnsafeBufferPointer { write($0) }
-    }
-
     /// One byte.
     public mutating func append(byte: UInt8) {
         reserve(1)

@@ -45,7 +45,7 @@ import Testing
         for length in 0..<200 {
             let piece = String(repeating: Character(UnicodeScalar(UInt8(0x41 + length % 26))), count: length % 37)
             out += piece
-            out.append(bytes: [UInt8(length)])
+            out.append(byte: UInt8(length))
             expected += Array(piece.utf8) + [UInt8(length)]
         }
         #expect(out.bytes == expected)

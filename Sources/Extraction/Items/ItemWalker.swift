@@ -9,8 +9,8 @@ import Markdown
 struct ItemWalker: MarkdownWalker {
     let context: ExtractionContext
     private(set) var state: ItemWalkState
-    /// The report's tables, read once for every walker (nil: each is read here).
-    var tables: TableReaders?
+    /// The report's tables, each read once for all the walkers that read tables.
+    let tables: TableReaders
 
     /// In the order they are asked: the first rule that claims a block decides what it is.
     static let headingRules: [any ItemRule] = [
@@ -23,15 +23,15 @@ struct ItemWalker: MarkdownWalker {
     ]
     static let tableRules: [any ItemRule] = [FindingStatusRule(), LegendTableRule(), ItemTableRule()]
 
-    init(context: ExtractionContext) {
+    init(context: ExtractionContext, tables: TableReaders) {
         self.context = context
+        self.tables = tables
         state = ItemWalkState(context: context)
     }
 
     /// Walks a report and returns its items, with what the report says about itself.
-    static func items(in document: MarkdownDocument, context: ExtractionContext, tables: TableReaders? = nil) -> WalkResult<ItemFindings> {
-        var walker = ItemWalker(context: context)
-        walker.tables = tables
+    static func items(in document: MarkdownDocument, context: ExtractionContext, tables: TableReaders) -> WalkResult<ItemFindings> {
+        var walker = ItemWalker(context: context, tables: tables)
         walker.state.priorityScaleStartsAtZero = PriorityScale.startsAtZero(document)
         document.walk(&walker)
         return walker.finish()
@@ -119,7 +119,7 @@ struct ItemWalker: MarkdownWalker {
     }
 
     mutating func visitTable(_ table: Table, context walk: WalkContext) {
-        let reader = tables?.reader(for: table) ?? TableReader(table: table, context: context)
+        let reader = tables.reader(for: table)
         for rule in Self.tableRules where rule.table(reader, &state) { break }
     }
 

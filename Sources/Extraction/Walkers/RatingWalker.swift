@@ -8,23 +8,23 @@ struct RatingWalker: MarkdownWalker {
     let context: ExtractionContext
     private(set) var ratings: [DomainRating] = []
     private var tableFound = false
-    /// The report's tables, read once for every walker (nil: each is read here).
-    var tables: TableReaders?
+    /// The report's tables, each read once for all the walkers that read tables.
+    let tables: TableReaders
 
-    init(context: ExtractionContext) {
+    init(context: ExtractionContext, tables: TableReaders) {
         self.context = context
+        self.tables = tables
     }
 
-    static func ratings(in document: MarkdownDocument, context: ExtractionContext, tables: TableReaders? = nil) -> [DomainRating] {
-        var walker = RatingWalker(context: context)
-        walker.tables = tables
+    static func ratings(in document: MarkdownDocument, context: ExtractionContext, tables: TableReaders) -> [DomainRating] {
+        var walker = RatingWalker(context: context, tables: tables)
         document.walk(&walker)
         return walker.ratings
     }
 
     mutating func visitTable(_ table: Table, context walk: WalkContext) {
         guard !tableFound else { return }
-        let reader = tables?.reader(for: table) ?? TableReader(table: table, context: context)
+        let reader = tables.reader(for: table)
         guard reader.idColumn == nil, !table.rows.isEmpty else { return }
         // A table with numeric scores is the ScoreWalker's (a score stands alone in its cell; a comment
         // that quotes a percentage is not a score); a checklist (a column of Pass/Fail) rates nothing.

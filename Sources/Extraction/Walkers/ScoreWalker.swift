@@ -14,8 +14,8 @@ struct ScoreWalker {
     }
 
     let context: ExtractionContext
-    /// The report's tables, read once for every walker (nil: each is read here).
-    var tables: TableReaders?
+    /// The report's tables, each read once for all the walkers that read tables.
+    let tables: TableReaders
 
     func walk(_ document: MarkdownDocument) -> WalkResult<Scores> {
         var diagnostics: [Diagnostic] = []
@@ -156,7 +156,7 @@ struct ScoreWalker {
 
     /// A table is a score table when one column is headed like a score and a label column names the domains.
     func readScoreTable(_ table: Table, diagnostics: inout [Diagnostic]) -> ([DomainScore], Score?, Score?)? {
-        let reader = tables?.reader(for: table) ?? TableReader(table: table, context: context)
+        let reader = tables.reader(for: table)
         if reader.idColumn != nil { return nil }
         let roles = reader.roles
         var scoreColumn = reader.firstColumn(.score)

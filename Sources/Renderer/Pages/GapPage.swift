@@ -17,9 +17,15 @@ struct GapPage {
         // A GAP is stated and mentioned many times by the same audits: what the page shows of each
         // audit (its record, title, date, language, page) is looked up and formatted once.
         var audits: [AuditID: AuditMention] = [:]
+        func mention(_ id: AuditID) -> AuditMention {
+            if let known = audits[id] { return known }
+            let made = AuditMention(id: id, portal: portal, page: page)
+            audits[id] = made
+            return made
+        }
         var history = HTMLFragment(capacity: gap.entries.count * 400)
         for entry in gap.entries {
-            let audit = AuditMention.of(entry.auditID, known: &audits, portal: portal, page: page)
+            let audit = mention(entry.auditID)
             history.raw("<li class=\"event-\(entry.event.rawValue)\"><time datetime=\"\(entry.date?.description ?? "")\">")
             history.text(page.date(entry.date))
             history.raw("</time> <span class=\"event\">")
@@ -35,7 +41,7 @@ struct GapPage {
         let definitionLines = Set(gap.entries.map { Place(audit: $0.auditID, line: $0.line) })
         var refs = HTMLFragment(capacity: gap.references.count * 300)
         for ref in gap.references where !definitionLines.contains(Place(audit: ref.auditID, line: ref.line)) {
-            let audit = AuditMention.of(ref.auditID, known: &audits, portal: portal, page: page)
+            let audit = mention(ref.auditID)
             refs.raw("<li>")
             refs.link(audit.link(line: ref.line), audit.title, lang: audit.lang)
             refs.raw(" · ")
@@ -80,15 +86,6 @@ struct GapPage {
             lang = audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage }
             sourcePage = audit.map(page.sourcePage)
             fallback = page.link(audit: id)
-        }
-
-        /// The mention of an audit, made once per page (a static function rather than a closure
-        /// over the page: the closure copied the page's context at each call).
-        static func of(_ id: AuditID, known: inout [AuditID: AuditMention], portal: Portal, page: PageContext) -> AuditMention {
-            if let mention = known[id] { return mention }
-            let made = AuditMention(id: id, portal: portal, page: page)
-            known[id] = made
-            return made
         }
 
         /// A line of its source text (`page.link(audit:line:)`).

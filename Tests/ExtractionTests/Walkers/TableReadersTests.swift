@@ -57,14 +57,15 @@ import Testing
     }
 
     @Test func sharedReadersChangeNoFact() throws {
-        // The extractor hands one set of readers to the item, score and rating walkers; each walker
-        // alone reads the tables itself. Both give the same facts.
+        // The extractor hands one set of readers to the item, score and rating walkers. Given readers
+        // of no table, each walker reads every table itself: the facts are the same.
         let facts = try extract(Self.report).value
         let document = MarkdownParser.parse(Self.report)
         let context = ExtractionContext(vocabulary: .builtIn, ids: try IDMatcher(), file: "test.md")
-        #expect(facts.items == ItemWalker.items(in: document, context: context).value.items)
-        #expect(facts.ratings == RatingWalker.ratings(in: document, context: context))
-        #expect(facts.score == ScoreWalker(context: context).walk(document).value.global)
+        let none = TableReaders(MarkdownParser.parse("No table.\n"), context: context)
+        #expect(facts.items == ItemWalker.items(in: document, context: context, tables: none).value.items)
+        #expect(facts.ratings == RatingWalker.ratings(in: document, context: context, tables: none))
+        #expect(facts.score == ScoreWalker(context: context, tables: none).walk(document).value.global)
         #expect(facts.items.compactMap(\.id) == ["GAP-1", "GAP-2"])
     }
 }
