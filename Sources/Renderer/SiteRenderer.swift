@@ -21,6 +21,8 @@ public struct SiteRenderer: Sendable {
     /// Per language, made once: how it writes dates and numbers, and its names of levels and statuses.
     private let formatters: [String: LocaleFormatter]
     private let labels: [String: InterfaceLabels]
+    /// Each project's audits as its GAP pages name them, made on first use (see `AuditMentions`).
+    private let mentions = AuditMentions()
 
     public init(portal: Portal, theme: Theme, settings: SiteSettings, vocabulary: Vocabulary, ids: IDMatcher,
                 cache: ExportCache? = nil, body: @escaping BodyProvider) {
@@ -93,7 +95,7 @@ public struct SiteRenderer: Sendable {
             return try theme.page("audit", model: try AuditPage(audit: audit, project: project, portal: portal, page: page, ids: ids, body: body).model(layout: layout))
         case .gap(_, let slug, let id):
             guard let gap = portal.gap(project: slug, id: id), let project = portal.project(slug) else { throw RenderError.unknown(plan.path) }
-            return try theme.page("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page).model(layout: layout))
+            return try theme.page("gap", model: GapPage(gap: gap, project: project, portal: portal, page: page, mentions: mentions).model(layout: layout))
         }
     }
 

@@ -21,6 +21,36 @@ enum Parallel {
         return slots.values()
     }
 
+    /// Starts `work` on a thread of its own and returns at once: for work that overlaps a parallel
+    /// map rather than following it (the exports while pages render), so that its longest part does
+    /// not leave one core alone at the end.
+    static func start<Output: Sendable>(_ work: @escaping @Sendable () -> Output) -> Pending<Output> {
+        Pending(work)
+    }
+
+    /// The result of `start`, waited for.
+    final class Pending<Output: Sendable>: @unchecked Sendable {
+        private var result: Output?
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate init(_ work: @escaping @Sendable () -> Output) {
+            let thread = Thread { [self] in
+                result = work()
+                done.signal()
+            }
+            // As a dispatch worker's: the work may recurse as deep as any step of the build.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        /// Blocks until the work is done; its result (again on every call).
+        func wait() -> Output {
+            done.wait()
+            defer { done.signal() }
+            return result!
+        }
+    }
+
     /// Result slots written once each by distinct workers.
     private final class Slots<T>: @unchecked Sendable {
         private var storage: [T?]

@@ -47,24 +47,39 @@ extension SiteBuilder {
         let staging = try output.makeStaging()
         do {
             let cache = loaded.pageCache.flatMap { cache in digests.map { (cache: cache, digests: $0) } }
+            // Files besides pages are copied from the cache, or made and written while the pages
+            // render, on a thread of their own: the longest of them (`audits.json`) kept one core
+            // alone at the end of the build when they followed the pages.
+            let copiedExports = cache.flatMap { $0.cache.copyExports($0.digests, into: staging) }
+            let hashesExports = keepsCaches
+            let exports = copiedExports == nil ? Parallel.start { [self] () -> Result<[(path: String, hash: Int)], Error> in
+                let extras = extraFiles(merged, loaded)
+                do {
+                    // (`makeDirectories` takes a folder the pages' thread made meanwhile as made.)
+                    try PageFiles.makeDirectories(Set(extras.map { PageFiles.parent(of: $0.0) }), in: staging)
+                    for (path, data) in extras { try PageFiles.writeFile(data, to: staging.path + "/" + path) }
+                } catch {
+                    return .failure(error)
+                }
+                cache?.cache.storeExports(extras, cache!.digests)
+                return .success(extras.map { ($0.0, hashesExports ? PageFiles.contentHash($0.1) : 0) })
+            } : nil
+            // Whatever happens to the pages, the exports' thread is done before the staging folder goes.
+            defer { _ = exports?.wait() }
             let (hashes, failures, copied) = try render(merged, pages: merged.pages, into: staging, compareWith: [:], cache: cache)
             report.diagnostics += failures
             report.pagesFromCache = copied
             let extrasStart = DispatchTime.now().uptimeNanoseconds
             var allHashes = hashes
             let extraPaths: [String]
-            if let cache, let copied = cache.cache.copyExports(cache.digests, into: staging) {
+            if let copiedExports {
                 // Copied whole from the cache; hashes are kept by `serve` only, which has no page cache.
-                for path in copied { allHashes[path] = 0 }
-                extraPaths = copied
+                for path in copiedExports { allHashes[path] = 0 }
+                extraPaths = copiedExports
             } else {
-                let extras = extraFiles(merged, loaded)
-                for (path, data) in extras {
-                    try PageFiles.write(data, to: staging.appendingPathComponent(path))
-                    allHashes[path] = keepsCaches ? PageFiles.contentHash(data) : 0
-                }
-                cache?.cache.storeExports(extras, cache!.digests)
-                extraPaths = extras.map(\.0)
+                let written = try exports!.wait().get()
+                for (path, hash) in written { allHashes[path] = hash }
+                extraPaths = written.map(\.path)
             }
             report.timings.append(("exports", Double(DispatchTime.now().uptimeNanoseconds - extrasStart) / 1e6))
             report.pagesWritten = hashes.count

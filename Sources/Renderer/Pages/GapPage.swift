@@ -8,6 +8,8 @@ struct GapPage {
     let project: ProjectTimeline
     let portal: Portal
     let page: PageContext
+    /// The project's audits as named from this page, shared by the project's GAP pages.
+    let mentions: AuditMentions
 
     func model(layout: LayoutModel) -> GapPageModel {
         var layout = layout
@@ -15,13 +17,10 @@ struct GapPage {
         let titleSource = gap.entries.last.flatMap { portal.audit($0.auditID) }
         let changes = gap.severityChanges
         // A GAP is stated and mentioned many times by the same audits: what the page shows of each
-        // audit (its record, title, date, language, page) is looked up and formatted once.
-        var audits: [AuditID: AuditMention] = [:]
-        func mention(_ id: AuditID) -> AuditMention {
-            if let known = audits[id] { return known }
-            let made = AuditMention(id: id, portal: portal, page: page)
-            audits[id] = made
-            return made
+        // audit (its title, date, language, page) is looked up and formatted once per build.
+        let audits = mentions.table(of: project, portal: portal, page: page)
+        func mention(_ id: AuditID) -> AuditMentions.Mention {
+            audits[id] ?? AuditMentions.Mention(id: id, portal: portal, page: page)
         }
         var history = HTMLFragment(capacity: gap.entries.count * 400)
         for entry in gap.entries {
@@ -65,34 +64,6 @@ struct GapPage {
             stale: gap.notReassessedSince.map { page.t("gap.notReassessed", ["date": page.date($0)]) },
             severityChanges: changes.count > 1 ? changes.map { page.severityLabel($0) }.joined(separator: " → ") : nil,
             historyHTML: history.bytes, referencesHTML: refs.bytes)
-    }
-
-    /// An audit as the GAP page names it, from this page.
-    private struct AuditMention {
-        let title: String
-        /// The audit's date, formatted (or the unknown date's label).
-        let date: String
-        /// Its language, when its text is not in the page's.
-        let lang: String?
-        /// The page holding its source lines; nil when the audit is not in the portal.
-        let sourcePage: String?
-        /// The audit's page in this language, for an audit not in the portal.
-        private let fallback: String
-
-        init(id: AuditID, portal: Portal, page: PageContext) {
-            let audit = portal.audit(id)
-            title = audit?.title(in: page.language) ?? id.description
-            date = page.date(audit?.date)
-            lang = audit.flatMap { $0.languages.contains(page.language) ? nil : $0.sourceLanguage }
-            sourcePage = audit.map(page.sourcePage)
-            fallback = page.link(audit: id)
-        }
-
-        /// A line of its source text (`page.link(audit:line:)`).
-        func link(line: Int) -> String {
-            guard let sourcePage else { return fallback }
-            return sourcePage + "#L" + String(line)
-        }
     }
 
     /// A line of an audit: where the GAP is defined, or mentioned.
