@@ -5,6 +5,12 @@ public struct StatedCount: Sendable, Equatable, Codable {
     public let severity: Severity
     public let count: Int
     public let line: Int
+
+    public init(severity: Severity, count: Int, line: Int) {
+        self.severity = severity
+        self.count = count
+        self.line = line
+    }
 }
 
 /// Compares what a report says it contains with what was understood from it: agreement is worth

@@ -24,6 +24,12 @@ public struct FrontMatter: Sendable, Equatable, Codable {
         public var severity: String?
         public var status: String?
         public var title: String?
+
+        public init(severity: String? = nil, status: String? = nil, title: String? = nil) {
+            self.severity = severity
+            self.status = status
+            self.title = title
+        }
     }
 
     public init(title: String? = nil, date: String? = nil, project: String? = nil, lang: String? = nil,

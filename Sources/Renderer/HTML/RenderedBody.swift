@@ -4,10 +4,16 @@ import Foundation
 /// A report's body as HTML, rendered once per source text and kept (instead of the Markdown) until
 /// its pages are written: both language pages of an untranslated audit share it.
 public struct RenderedBody: Sendable {
-    public struct TOCEntry: Sendable, Codable {
+    public struct TOCEntry: Sendable, Equatable, Codable {
         public let level: Int
         public let text: String
         public let anchor: String
+
+        public init(level: Int, text: String, anchor: String) {
+            self.level = level
+            self.text = text
+            self.anchor = anchor
+        }
     }
 
     /// The HTML as UTF-8 bytes: it is written into pages and spooled to disk as bytes, never read as

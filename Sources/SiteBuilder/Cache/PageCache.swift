@@ -128,7 +128,7 @@ struct PageCache: Sendable {
     func recordKey(files: [(path: String, key: String)], projectFiles: [String: ContentScanner.ProjectFile],
                    scanDiagnostics: [Diagnostic]) -> String {
         var hash = CacheHash(seed: settings)
-        hash.add("site record 1\u{0}")
+        hash.add("site record 2\u{0}")
         for file in files.sorted(by: { $0.path < $1.path }) { hash.add("\(file.path)\u{0}\(file.key)\u{0}") }
         for slug in projectFiles.keys.sorted() { hash.add("\(slug)\u{0}\(projectFiles[slug]!.text ?? "\u{1}")\u{0}") }
         for diagnostic in scanDiagnostics { hash.add(diagnostic.formatted + "\u{0}") }
@@ -137,21 +137,21 @@ struct PageCache: Sendable {
 
     func record(_ key: String) -> SiteRecord? {
         guard let data = FileManager.default.contents(atPath: folder.path + "/" + key) else { return nil }
-        return try? JSONDecoder().decode(SiteRecord.self, from: data)
+        return try? EntryReader.record(Array(data))
     }
 
     func store(_ record: SiteRecord, key: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(record) else { return }
-        store(Array(data), key: key)
+        store(EntryWriter.bytes(of: record), key: key)
     }
 
     /// The stamp of the output the last site recorded here was written to (see `OutputStamp`), with
-    /// the time the stamp was written.
-    func outputStamp() -> (stamp: OutputStamp, writtenAt: Int64)? {
+    /// the time the stamp was written; nil when it cannot describe `output` as it is now for
+    /// `recordKey` (told from its first lines, before the rest is decoded).
+    func outputStamp(recordKey: String, output: URL) -> (stamp: OutputStamp, writtenAt: Int64)? {
         let path = folder.path + "/" + Self.stampName
-        guard let data = FileManager.default.contents(atPath: path), let stamp = OutputStamp(decoding: Array(data)),
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = Array(data)
+        guard OutputStamp.mayDescribe(bytes, recordKey: recordKey, output: output), let stamp = OutputStamp(decoding: bytes),
               let written = OutputStamp.Identity(of: path) else { return nil }
         return (stamp, written.modified)
     }

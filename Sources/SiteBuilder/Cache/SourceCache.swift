@@ -16,11 +16,11 @@ import Renderer
 /// Entries no build used are deleted at the end of a build; an entry that cannot be decoded is
 /// ignored and written again. The folder is safe to delete at any time.
 ///
-/// One file per report: an 8-byte header (length of the JSON part), the facts as JSON, then the
-/// body's HTML as is.
+/// One file per report: an 8-byte header (the length of the reading's part), the reading in the
+/// cache's own binary form (`EntryWriter`), then the body's HTML as is.
 public struct SourceCache: Sendable {
     /// What a cached reading holds: everything `SourceReader.ParsedSource` holds but the stamp.
-    struct Entry: Codable {
+    struct Entry: Equatable {
         let language: String
         let frontMatter: FrontMatter
         let facts: AuditFacts
@@ -40,7 +40,7 @@ public struct SourceCache: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         lock = try OutputLock.shared(output: folder, display: display)
         var hash = CacheHash()
-        hash.add("audit-site source cache 1\u{0}")
+        hash.add("audit-site source cache 2\u{0}")
         hash.add(configuration)
         hash.add("\u{0}")
         hash.add(Self.toolIdentity())
@@ -97,20 +97,19 @@ public struct SourceCache: Sendable {
         guard pread(descriptor, &header, 8, 0) == 8 else { return nil }
         let length = header.reduce(0) { $0 << 8 | Int($1) }
         guard length >= 0, length <= Int(info.st_size) - 8 else { return nil }
-        var json = Data(count: length)
-        let read = json.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, 8) }
-        guard read == length, let entry = try? JSONDecoder().decode(Entry.self, from: json) else { return nil }
+        var facts = [UInt8](repeating: 0, count: length)
+        let read = facts.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, 8) }
+        guard read == length, let entry = try? EntryReader.entry(facts) else { return nil }
         return (entry, BodyPlace(path: path, offset: 8 + length, length: Int(info.st_size) - 8 - length))
     }
 
     /// Writes an entry through a temporary file and a rename: a killed build leaves no half entry.
     func store(_ entry: Entry, body: RenderedBody, key: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let json = try? encoder.encode(entry) else { return }
-        var data = Data(capacity: 8 + json.count + body.html.count)
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: json.count >> shift)) }
-        data.append(json)
+        let facts = EntryWriter.bytes(of: entry)
+        var data = [UInt8]()
+        data.reserveCapacity(8 + facts.count + body.html.count)
+        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: facts.count >> shift)) }
+        data.append(contentsOf: facts)
         data.append(contentsOf: body.html)
         CacheFiles.store(data, as: key, in: folder.path)
     }

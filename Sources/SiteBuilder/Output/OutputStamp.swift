@@ -115,13 +115,47 @@ struct OutputStamp: Equatable, Sendable {
     /// path`).
     func encoded() -> [UInt8] {
         let json = (try? JSONEncoder().encode(diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        var text = "\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages) \(entries.count)\n\(json)\n"
-        text.reserveCapacity(text.utf8.count + entries.count * 64)
+        var bytes = Array("\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages) \(entries.count)\n\(json)\n".utf8)
+        // Bytes appended field by field: a stamp has an entry per file and folder (over 100,000 for
+        // a large portal), and an interpolated line each cost several times more.
+        bytes.reserveCapacity(bytes.count + entries.count * 80)
         for entry in entries {
             let id = entry.identity
-            text += "\(id.device) \(id.inode) \(id.size) \(id.modified) \(id.changed) \(entry.path)\n"
+            bytes.append(contentsOf: String(id.device).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: String(id.inode).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: String(id.size).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: String(id.modified).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: String(id.changed).utf8)
+            bytes.append(0x20)
+            bytes.append(contentsOf: entry.path.utf8)
+            bytes.append(0x0A)
         }
-        return Array(text.utf8)
+        return bytes
+    }
+
+    /// Whether a stamp may describe `output` as it is now for `recordKey`, read from its first lines
+    /// only: its record key, its folder, and the identity of the folder itself (its first entry). A
+    /// build into a new folder (a clean checkout) is told so without decoding the whole stamp.
+    static func mayDescribe(_ bytes: [UInt8], recordKey: String, output: URL) -> Bool {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            lines.append(bytes[start..<index])
+            start = index + 1
+            if lines.count == 6 { break }
+        }
+        guard lines.count == 6, text(lines[0]) == header, text(lines[1]) == recordKey else { return false }
+        let root = OutputFolder.resolved(output)
+        guard text(lines[2]) == root, let now = Identity(of: root) else { return false }
+        let fields = lines[5].split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, text(fields[5]) == "." else { return false }
+        return fields[0].elementsEqual(String(now.device).utf8) && fields[1].elementsEqual(String(now.inode).utf8)
+            && fields[2].elementsEqual(String(now.size).utf8) && fields[3].elementsEqual(String(now.modified).utf8)
+            && fields[4].elementsEqual(String(now.changed).utf8)
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }

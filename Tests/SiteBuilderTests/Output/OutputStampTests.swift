@@ -38,6 +38,23 @@ import Testing
         #expect(!stamp.isCurrent(for: output, writtenAt: .max))
     }
 
+    /// The first lines alone tell a stamp of another site, of another folder, or of a folder made
+    /// anew at the same place (a clean checkout): the rest is then not decoded.
+    @Test func theFirstLinesTellAStampThatCannotDescribeTheOutput() throws {
+        let (site, output) = try writtenOutput()
+        defer { site.remove() }
+        let stamp = try #require(OutputStamp.take(of: output, files: ["fr/index.html", "data/audits.json"], recordKey: "k.page", report: BuildReport()))
+        let bytes = stamp.encoded()
+        #expect(OutputStamp.mayDescribe(bytes, recordKey: "k.page", output: output))
+        #expect(!OutputStamp.mayDescribe(bytes, recordKey: "other.page", output: output))
+        #expect(!OutputStamp.mayDescribe(bytes, recordKey: "k.page", output: site.root.appendingPathComponent("content")))
+        #expect(!OutputStamp.mayDescribe(Array(bytes.prefix(40)), recordKey: "k.page", output: output))
+        // (The old folder is kept aside, so the new one cannot be given its inode.)
+        try FileManager.default.moveItem(at: output, to: site.root.appendingPathComponent("out-old"))
+        try site.write("out/fr/index.html", "<p>accueil</p>\n")
+        #expect(!OutputStamp.mayDescribe(bytes, recordKey: "k.page", output: output))
+    }
+
     @Test func aDamagedStampIsRefused() throws {
         let stamp = OutputStamp(recordKey: "k.page", output: "/srv/site", audits: 1, projects: 1, pages: 1, diagnostics: [],
                                 entries: [.init(path: ".", identity: .init(device: 9, inode: 1, size: 2, modified: 3, changed: 4)),
