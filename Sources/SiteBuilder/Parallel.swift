@@ -30,12 +30,16 @@ enum Parallel {
 
     /// The result of `start`, waited for.
     final class Pending<Output: Sendable>: @unchecked Sendable {
+        /// Written once by the work's thread; the lock (which the thread sanitizer sees, where it may
+        /// not see the semaphore's ordering) guards it, the semaphore says when it is there.
         private var result: Output?
+        private let lock = NSLock()
         private let done = DispatchSemaphore(value: 0)
 
         fileprivate init(_ work: @escaping @Sendable () -> Output) {
             let thread = Thread { [self] in
-                result = work()
+                let value = work()
+                lock.withLock { result = value }
                 done.signal()
             }
             // As a dispatch worker's: the work may recurse as deep as any step of the build.
@@ -47,7 +51,7 @@ enum Parallel {
         func wait() -> Output {
             done.wait()
             defer { done.signal() }
-            return result!
+            return lock.withLock { result! }
         }
     }
 
