@@ -49,12 +49,18 @@ extension String {
     public func trimmingWhitespace() -> String {
         // Fast path: nothing to trim when both ends are plain visible ASCII.
         if let f = utf8.first, let l = utf8.last, f > 0x20, f < 0x80, l > 0x20, l < 0x80 { return self }
-        // Or when the first scalar is no space and the last is a Latin letter or a punctuation mark
-        // that joins nothing before it (`Sécurité`, `… voir B-4 »`): a character's whitespace is its
-        // first scalar's.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
-           (0xA1...0x2FF).contains(last.value) || (0x2010...0x2027).contains(last.value) || (0x2030...0x205E).contains(last.value) {
-            return self
+        // Or when the first scalar is no space and the last one ends a character that is none: a
+        // character's whitespace is its first scalar's, so the last scalar must not join the one
+        // before it (a Latin letter, visible ASCII, punctuation that joins nothing before it, a
+        // symbol or an emoji that is no modifier: `Sécurité`, `🔴 Critical`, `… voir B-4 »`,
+        // `Corrigé ✅`), or be the emoji variation selector after such a symbol (`⚠️`).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !Self.isWhiteSpace(first.value) {
+            if Self.endsNoSpace(last.value) { return self }
+            if last.value == 0xFE0F {
+                var scalars = unicodeScalars.reversed().makeIterator()
+                _ = scalars.next()
+                if let before = scalars.next(), before.value > 0x7F, Self.endsNoSpace(before.value) { return self }
+            }
         }
         // ASCII whitespace at the ends cut on bytes (`\r\n` is one character, and whitespace as a
         // whole): when visible ASCII is then left at both ends, those are the characters a
@@ -72,6 +78,22 @@ extension String {
         guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = lastIndex(where: { !$0.isWhitespace })!
         return String(self[first...last])
+    }
+
+    /// Unicode's White_Space property (what `Unicode.Scalar.Properties.isWhitespace` answers), as a
+    /// comparison rather than a property lookup: the property tables cost more than the rest of a trim.
+    static func isWhiteSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// True for a scalar that is no space and joins nothing before it into one character (no
+    /// combining mark, joiner, variation selector or emoji modifier), so a text ending with it ends
+    /// with a character that is no space. `TrimmingTests` checks every scalar of these ranges.
+    static func endsNoSpace(_ v: UInt32) -> Bool {
+        (v > 0x20 && v < 0x7F) || (0xA1...0x2FF).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+            || (0x2190...0x2BFF).contains(v) || ((0x1F000...0x1FAFF).contains(v) && !(0x1F3FB...0x1F3FF).contains(v))
     }
 }
 
