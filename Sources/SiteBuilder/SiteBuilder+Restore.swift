@@ -22,7 +22,7 @@ extension SiteBuilder {
         let missed = Restoration.missed(recordKey: recordKey, keys: Dictionary(keys.map { ($0.path, $0.key) }, uniquingKeysWith: { a, _ in a }))
         let output = OutputFolder(url: options.outputDirectory, display: options.display(options.outputDirectory))
         // The output still holds that site, untouched since it was written: nothing to write.
-        if let (stamp, writtenAt) = pages.outputStamp(recordKey: recordKey, output: options.outputDirectory), stamp.recordKey == recordKey,
+        if let (stamp, writtenAt) = pages.outputStamp(recordKey: recordKey, output: options.outputDirectory),
            stamp.isCurrent(for: options.outputDirectory, writtenAt: writtenAt) {
             var restored = report
             restored.diagnostics = stamp.diagnostics

@@ -51,7 +51,6 @@ extension SiteBuilder {
             // render, on a thread of their own: the longest of them (`audits.json`) kept one core
             // alone at the end of the build when they followed the pages.
             let copiedExports = cache.flatMap { $0.cache.copyExports($0.digests, into: staging) }
-            let hashesExports = keepsCaches
             let exports = copiedExports == nil ? Parallel.start { [self] () -> Result<[(path: String, hash: Int)], Error> in
                 let extras = extraFiles(merged, loaded)
                 do {
@@ -62,7 +61,7 @@ extension SiteBuilder {
                     return .failure(error)
                 }
                 cache?.cache.storeExports(extras, cache!.digests)
-                return .success(extras.map { ($0.0, hashesExports ? PageFiles.contentHash($0.1) : 0) })
+                return .success(extras.map { ($0.0, keepsCaches ? PageFiles.contentHash($0.1) : 0) })
             } : nil
             // Whatever happens to the pages, the exports' thread is done before the staging folder goes.
             defer { _ = exports?.wait() }

@@ -5,7 +5,7 @@ import Foundation
 /// what the build reported. Kept under a digest of every input (`PageCache.inputsKey`), so the next
 /// build of unchanged content copies the site back without reading a report: the CI case of a push
 /// that changed no report (a README, the pipeline itself). Written in the cache's binary form
-/// (`EntryWriter`): a site of 60,000 files is read back in a few milliseconds.
+/// (`EntryWriter`): its JSON through `Codable` was a sixteenth of a restore's CPU time.
 struct SiteRecord: Equatable {
     struct File: Equatable {
         /// Relative path in the output.

@@ -116,8 +116,8 @@ struct OutputStamp: Equatable, Sendable {
     func encoded() -> [UInt8] {
         let json = (try? JSONEncoder().encode(diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         var bytes = Array("\(Self.header)\n\(recordKey)\n\(output)\n\(audits) \(projects) \(pages) \(entries.count)\n\(json)\n".utf8)
-        // Bytes appended field by field: a stamp has an entry per file and folder (over 100,000 for
-        // a large portal), and an interpolated line each cost several times more.
+        // Bytes appended field by field rather than a string interpolated per line: a stamp has an
+        // entry per file and folder (over 100,000 for a large portal).
         bytes.reserveCapacity(bytes.count + entries.count * 80)
         for entry in entries {
             let id = entry.identity
@@ -151,11 +151,18 @@ struct OutputStamp: Equatable, Sendable {
         guard lines.count == 6, text(lines[0]) == header, text(lines[1]) == recordKey else { return false }
         let root = OutputFolder.resolved(output)
         guard text(lines[2]) == root, let now = Identity(of: root) else { return false }
-        let fields = lines[5].split(separator: 0x20, maxSplits: 5, omittingEmptySubsequences: false)
-        guard fields.count == 6, text(fields[5]) == "." else { return false }
-        return fields[0].elementsEqual(String(now.device).utf8) && fields[1].elementsEqual(String(now.inode).utf8)
-            && fields[2].elementsEqual(String(now.size).utf8) && fields[3].elementsEqual(String(now.modified).utf8)
-            && fields[4].elementsEqual(String(now.changed).utf8)
+        guard let first = entry(lines[5]), first.path == "." else { return false }
+        return first.identity == now
+    }
+
+    /// One entry line (`device inode size modified changed path`); nil when it is not one.
+    static func entry(_ line: ArraySlice<UInt8>) -> Entry? {
+        let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, let device = UInt64(text(fields[0])), let inode = UInt64(text(fields[1])),
+              let size = Int64(text(fields[2])), let modified = Int64(text(fields[3])),
+              let changed = Int64(text(fields[4])), !fields[5].isEmpty
+        else { return nil }
+        return Entry(path: text(fields[5]), identity: Identity(device: device, inode: inode, size: size, modified: modified, changed: changed))
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
@@ -175,13 +182,8 @@ extension OutputStamp {
         var entries: [Entry] = []
         entries.reserveCapacity(lines.count - 6)
         for line in lines[5..<(lines.count - 1)] {
-            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, let device = UInt64(Self.text(fields[0])), let inode = UInt64(Self.text(fields[1])),
-                  let size = Int64(Self.text(fields[2])), let modified = Int64(Self.text(fields[3])),
-                  let changed = Int64(Self.text(fields[4])), !fields[5].isEmpty
-            else { return nil }
-            entries.append(Entry(path: Self.text(fields[5]),
-                                 identity: Identity(device: device, inode: inode, size: size, modified: modified, changed: changed)))
+            guard let entry = Self.entry(line) else { return nil }
+            entries.append(entry)
         }
         guard !entries.isEmpty else { return nil }
         recordKey = Self.text(lines[1])
