@@ -133,7 +133,7 @@ public struct AuditExtractor: Sendable {
         /// The first paragraph below a heading, shortened: what search shows under a section.
         mutating func visitParagraph(_ paragraph: Paragraph, context: WalkContext) {
             guard let last = headings.indices.last, headings[last].snippet == nil, context.listDepth == 0 else { return }
-            headings[last].snippet = HeadingInfo.snippet(of: paragraph.inlines.plainText)
+            headings[last].snippet = HeadingInfo.snippet(of: paragraph.text)
         }
     }
 }

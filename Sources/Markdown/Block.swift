@@ -45,11 +45,29 @@ public struct ListItem: Sendable, Equatable {
     public let task: Bool?
     public let blocks: [Block]
     public let line: Int
+    /// The first line of its first paragraph (an empty line at the item's line when it has none), cut
+    /// once: the item, score, rating and priority walkers each read it, and cut it again each time.
+    public let firstLine: TextLine
 
     public init(task: Bool?, blocks: [Block], line: Int) {
         self.task = task
         self.blocks = blocks
         self.line = line
+        firstLine = Self.firstLine(of: blocks, line: line)
+    }
+
+    private static func firstLine(of blocks: [Block], line: Int) -> TextLine {
+        for block in blocks {
+            if case .paragraph(let inlines, let start) = block {
+                return TextLines.first(of: inlines, startLine: start) ?? TextLine(text: "", inlines: [], line: start)
+            }
+        }
+        return TextLine(text: "", inlines: [], line: line)
+    }
+
+    /// Its first line is made of its blocks.
+    public static func == (lhs: ListItem, rhs: ListItem) -> Bool {
+        lhs.task == rhs.task && lhs.line == rhs.line && lhs.blocks == rhs.blocks
     }
 }
 

@@ -65,11 +65,21 @@ public final class Paragraph: Sendable {
     /// The source line it starts on.
     public let line: Int
     public let lines: [TextLine]
+    /// Plain text (`inlines.plainText`), made once: several walkers read the whole paragraph.
+    public let text: String
 
     public init(inlines: [Inline], line: Int) {
         self.inlines = inlines
         self.line = line
         lines = TextLines.of(inlines, startLine: line)
+        // Without a break, the text is its one line's (an empty paragraph has none).
+        let hasBreak = inlines.contains {
+            switch $0 {
+            case .softBreak, .lineBreak: true
+            default: false
+            }
+        }
+        text = hasBreak ? inlines.plainText : lines.first?.text ?? inlines.plainText
     }
 }
 
@@ -91,26 +101,48 @@ extension MarkdownDocument {
     /// Walks every block in reading order.
     public func walk<W: MarkdownWalker>(_ walker: inout W) {
         for step in steps {
-            switch step {
-            case .heading(let heading, let context): walker.visitHeading(heading, context: context)
-            case .paragraph(let paragraph, let context): walker.visitParagraph(paragraph, context: context)
-            case .list(let list, let context): walker.visitList(list, context: context)
-            case .listItem(let item, let list, let context): walker.visitListItem(item, of: list, context: context)
-            case .table(let table, let context): walker.visitTable(table, context: context)
-            case .codeBlock(let info, let code, let line, let context): walker.visitCodeBlock(info: info, code: code, line: line, context: context)
+            // Each block is read where the step holds it (a class's constants are lent, not copied).
+            switch step.kind {
+            case .heading: walker.visitHeading(step.heading!, context: step.context)
+            case .paragraph: walker.visitParagraph(step.paragraph!, context: step.context)
+            case .list: walker.visitList(step.list!, context: step.context)
+            case .listItem: walker.visitListItem(step.item!, of: step.list!, context: step.context)
+            case .table: walker.visitTable(step.table!, context: step.context)
+            case .codeBlock: walker.visitCodeBlock(info: step.code!.info, code: step.code!.code, line: step.code!.line, context: step.context)
             }
         }
     }
 }
 
 /// One visit of a walk: a block and where it sits. A document lists its steps once, when it is made.
-enum WalkStep: Sendable {
-    case heading(Heading, WalkContext)
-    case paragraph(Paragraph, WalkContext)
-    case list(MarkdownList, WalkContext)
-    case listItem(ListItem, of: MarkdownList, WalkContext)
-    case table(Table, WalkContext)
-    case codeBlock(info: String, code: String, line: Int, WalkContext)
+///
+/// A class of constants and a plain kind: every walker reads every step, and a walk lends each block
+/// where the step holds it. An enum with the blocks as payloads (as a case or a class's constant) was
+/// copied out, each part retained and released, once per walker and step: 2% of a build's instructions.
+final class WalkStep: Sendable {
+    enum Kind: UInt8, Sendable { case heading, paragraph, list, listItem, table, codeBlock }
+
+    let kind: Kind
+    let context: WalkContext
+    let heading: Heading?
+    let paragraph: Paragraph?
+    /// The list, or the list of the item.
+    let list: MarkdownList?
+    let item: ListItem?
+    let table: Table?
+    let code: (info: String, code: String, line: Int)?
+
+    private init(_ kind: Kind, _ context: WalkContext, heading: Heading? = nil, paragraph: Paragraph? = nil, list: MarkdownList? = nil,
+                 item: ListItem? = nil, table: Table? = nil, code: (info: String, code: String, line: Int)? = nil) {
+        self.kind = kind
+        self.context = context
+        self.heading = heading
+        self.paragraph = paragraph
+        self.list = list
+        self.item = item
+        self.table = table
+        self.code = code
+    }
 
     /// The steps of `blocks` in reading order: a heading closes the sections of its level and below,
     /// lists and quotes count their depth, a list item's blocks know the item's line.
@@ -121,28 +153,28 @@ enum WalkStep: Sendable {
                 let heading = Heading(level: level, content: content, line: line)
                 while let last = context.sections.last, last.level >= level { context.sections.removeLast() }
                 context.sections.append(heading)
-                steps.append(.heading(heading, context))
+                steps.append(WalkStep(.heading, context, heading: heading))
             case .paragraph(let inlines, let line):
-                steps.append(.paragraph(Paragraph(inlines: inlines, line: line), context))
+                steps.append(WalkStep(.paragraph, context, paragraph: Paragraph(inlines: inlines, line: line)))
             case .blockQuote(let inner, _):
                 context.quoteDepth += 1
                 append(inner, to: &steps, context: &context)
                 context.quoteDepth -= 1
             case .list(let list):
-                steps.append(.list(list, context))
+                steps.append(WalkStep(.list, context, list: list))
                 context.listDepth += 1
                 let enclosingItem = context.listItemLine
                 for item in list.items {
-                    steps.append(.listItem(item, of: list, context))
+                    steps.append(WalkStep(.listItem, context, list: list, item: item))
                     context.listItemLine = item.line
                     append(item.blocks, to: &steps, context: &context)
                     context.listItemLine = enclosingItem
                 }
                 context.listDepth -= 1
             case .table(let table):
-                steps.append(.table(table, context))
+                steps.append(WalkStep(.table, context, table: table))
             case .codeBlock(let info, let code, let line):
-                steps.append(.codeBlock(info: info, code: code, line: line, context))
+                steps.append(WalkStep(.codeBlock, context, code: (info, code, line)))
             case .htmlBlock, .thematicBreak:
                 continue
             }

@@ -31,6 +31,27 @@ import Testing
         #expect(item.lines.map(\.line) == [9, 10])
     }
 
+    /// A paragraph's text is its plain text, whether it has breaks or not.
+    @Test func aParagraphsTextIsItsPlainText() {
+        let walked = Self.walk("One *line* only.\n\nTwo\nlines  \nand a break.\n\n![](x.png)\n\n> quoted `code`\n")
+        #expect(walked.paragraphs.count == 4)
+        for paragraph in walked.paragraphs { #expect(paragraph.text == paragraph.inlines.plainText) }
+        #expect(walked.paragraphs[0].text == "One line only.")
+    }
+
+    /// A list item's first line is its first paragraph's first line, cut once; an item without a
+    /// paragraph (a code block, nothing) has an empty one at its own line.
+    @Test func aListItemsFirstLineIsItsFirstParagraphsFirstLine() {
+        let document = MarkdownParser.parse("- **GAP-1** : first\n  second\n- ```\n  code\n  ```\n\n1. [x] done *now*\n")
+        let items = document.blocks.flatMap { block -> [ListItem] in
+            if case .list(let list) = block { return list.items }
+            return []
+        }
+        #expect(items.map(\.firstLine.text) == ["GAP-1 : first", "", "done now"])
+        #expect(items.map(\.firstLine.line) == [1, 3, 7])
+        #expect(items[2].task == true)
+    }
+
     @Test func aHeadingsTextIsItsPlainTextAndItsLinesAreCut() {
         let walked = Self.walk("# 📊 Résumé *exécutif*\n\nSetext title\non two lines\n============\n\n##   \n")
         #expect(walked.headings.count == 3)

@@ -83,6 +83,10 @@ import Testing
         #expect(fr.date(date) == "5 février 2026")
         #expect(en.date(date) == "5 February 2026")
         #expect(fr.date(try #require(AuditDate(iso: "2026-02-01"))) == "1er février 2026")
+        // Written into one string of its size, inline or not.
+        let long = LocaleFormatter(language: "x", strings: ["months.2": "mois-de-février-très-long", "date.first": "premier"])
+        #expect(long.date(try #require(AuditDate(iso: "2026-02-01"))) == "premier mois-de-février-très-long 2026")
+        #expect(LocaleFormatter.joined("", "b", "") == " b ")
         #expect(fr.percent(89) == "89 %")
         #expect(en.percent(89) == "89%")
         let grade = Score(value: 77.5, scale: 20, raw: 15.5, text: "15,5/20", line: 1)

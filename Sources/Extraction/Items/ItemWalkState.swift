@@ -80,8 +80,14 @@ struct ItemWalkState {
 
     /// `Priority 1 (High): a fundamental weakness…`, `P2 = moyenne`: a line that defines a priority number.
     mutating func learnPriority(from text: String) {
-        // Cheap test first: this runs on every line of every report.
-        guard let first = text.drop(while: { $0 == "*" || $0 == "_" || $0 == " " || $0 == "-" }).first, first == "P" || first == "p" else { return }
+        // Cheap test first, on bytes: this runs on every line of every report. The key's first word
+        // opens with `priorit` or is `p` and a digit, so the line opens (after emphasis, spaces and
+        // dashes) with a `P`, then an `r`, a digit, or a letter outside ASCII that may fold to one.
+        let opening = text.utf8.drop { $0 == 0x2A || $0 == 0x5F || $0 == 0x20 || $0 == 0x2D }
+        guard let first = opening.first, first | 0x20 == 0x70 else { return }
+        if let second = opening.dropFirst().first, second < 0x80, second | 0x20 != 0x72, !(0x30...0x39).contains(second) { return }
+        guard let character = text.drop(while: { $0 == "*" || $0 == "_" || $0 == " " || $0 == "-" }).first,
+              character == "P" || character == "p" else { return }
         let words = TextNormalizer.key(text).split(separator: " ")
         guard words.count >= 3, words.count <= 40 else { return }
         var index = 0

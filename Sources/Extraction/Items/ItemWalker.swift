@@ -78,7 +78,7 @@ struct ItemWalker: MarkdownWalker {
         let asksClosure = state.closure == nil
         let asksTally = walk.listDepth == 0 && state.statedCounts.isEmpty
         if asksClosure || asksTally {
-            let plain = paragraph.inlines.plainText
+            let plain = paragraph.text
             let key = TextNormalizer.key(plain)
             let answers = ParagraphQuestions.answer(key, closure: asksClosure, tally: asksTally)
             if answers.mayClose {
@@ -95,10 +95,10 @@ struct ItemWalker: MarkdownWalker {
     }
 
     mutating func visitList(_ list: MarkdownList, context walk: WalkContext) {
-        state.listIsGlyphChecklist = list.items.contains { ChecklistRule.checkbox(Self.firstLine(of: $0).text, strict: true) != nil }
+        state.listIsGlyphChecklist = list.items.contains { ChecklistRule.checkbox($0.firstLine.text, strict: true) != nil }
         // Every item opens with a level and a colon: the list defines levels, it lists no finding.
         state.listIsLegend = list.items.count >= 2 && list.items.allSatisfy { item in
-            let text = TextNormalizer.cleanTitle(Self.firstLine(of: item).text)
+            let text = TextNormalizer.cleanTitle(item.firstLine.text)
             guard let colon = text.firstIndex(ofASCIICharacter: UInt8(ascii: ":")) else { return false }
             let label = text[..<colon].split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" }).map { String($0).trimmingWhitespace() }
             return label.allSatisfy { state.vocabulary.severity(wholeText: $0) != nil || SectionMeaning.severitySection($0, vocabulary: state.vocabulary) != nil
@@ -108,7 +108,7 @@ struct ItemWalker: MarkdownWalker {
     }
 
     mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context walk: WalkContext) {
-        let first = Self.firstLine(of: item)
+        let first = item.firstLine
         state.learnPriority(from: first.text)
         state.listOrdinal = list.ordered ? list.items.firstIndex(where: { $0.line == item.line }).map { list.start + $0 } : nil
         state.listItemLines = item.blocks.flatMap { block -> [TextLine] in
@@ -152,7 +152,7 @@ struct ItemWalker: MarkdownWalker {
     /// for several levels together goes to the last one named).
     static func readCounts(_ list: MarkdownList, _ state: inout ItemWalkState) {
         for item in list.items {
-            let text = TextNormalizer.cleanTitle(firstLine(of: item).text)
+            let text = TextNormalizer.cleanTitle(item.firstLine.text)
             guard let colon = text.firstIndex(ofASCIICharacter: UInt8(ascii: ":")) else { continue }
             let value = TextNormalizer.key(String(text[text.index(after: colon)...])).split(separator: " ")
             guard let first = value.first, let count = Int(first), value.count <= 3 else { continue }
@@ -168,15 +168,6 @@ struct ItemWalker: MarkdownWalker {
         guard let open = text.lastIndex(ofASCIICharacter: UInt8(ascii: "(")),
               let close = text[open...].firstIndex(ofASCIICharacter: UInt8(ascii: ")")) else { return nil }
         return Int(text[text.index(after: open)..<close].trimmingWhitespace())
-    }
-
-    static func firstLine(of item: ListItem) -> TextLine {
-        for block in item.blocks {
-            if case .paragraph(let inlines, let line) = block {
-                return TextLines.first(of: inlines, startLine: line) ?? TextLine(text: "", inlines: [], line: line)
-            }
-        }
-        return TextLine(text: "", inlines: [], line: item.line)
     }
 }
 

@@ -12,6 +12,7 @@ enum PriorityScale {
 
     /// `P0`–`P4` (also `Priorité 1`, `Priority 2`) in a text, on the report's scale.
     static func level(in text: String, startsAtZero: Bool) -> Severity? {
+        guard mayOpenAWordWithP(text) else { return nil }
         let words = TextNormalizer.key(text).split(separator: " ")
         for (index, word) in words.enumerated() {
             var number: Int?
@@ -21,6 +22,20 @@ enum PriorityScale {
             return startsAtZero ? [.critical, .high, .medium, .low, .low][n] : [.critical, .critical, .high, .medium, .low][n]
         }
         return nil
+    }
+
+    /// False when no word of the text's key can start with `p`, so that the text names no level here:
+    /// an ASCII text without a `p` or `P` at the start of a word (after a byte the key drops). Most
+    /// texts asked, table cells and headings, are ruled out on their bytes, without folding a key.
+    static func mayOpenAWordWithP(_ text: String) -> Bool {
+        var afterWordByte = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            if !afterWordByte, byte | 0x20 == 0x70 { return true }
+            // The bytes a key keeps: ASCII letters and digits, `'` and `?`.
+            afterWordByte = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x27 || byte == 0x3F
+        }
+        return false
     }
 
     private struct ZeroFinder: MarkdownWalker {
@@ -41,7 +56,7 @@ enum PriorityScale {
         }
 
         mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context: WalkContext) {
-            if !found, Self.hasP0(ItemWalker.firstLine(of: item).text) { found = true }
+            if !found, Self.hasP0(item.firstLine.text) { found = true }
         }
 
         static func hasP0(_ text: String) -> Bool {

@@ -71,17 +71,58 @@ enum StatedLevel {
         }
     }
 
-    /// True when `segments(text)` may make more than one piece: the text has a separator. Most
-    /// lines have none, and the rules that want two segments or more ask this first (no piece made).
-    static func hasSeparator(_ text: String) -> Bool {
+    /// What a text's bytes tell about its pieces before any is made a `String`: how many there may
+    /// be (never fewer than `segments` makes) and, in words as `spaceSeparatedWords` counts them, how
+    /// long the first and the shortest may be (never longer than those `segments` makes). A prose
+    /// line cut by commas is ruled out by these alone: no piece made, no key folded.
+    struct Sketch: Equatable {
+        var count = 0
+        var firstWords = 0
+        var fewestWords = Int.max
+    }
+
+    static func sketch(_ text: String) -> Sketch {
         var text = text
         return text.withUTF8 { bytes in
+            var sketch = Sketch()
             var previous: UInt8?
-            for i in bytes.indices {
-                if separatorLength(bytes, at: i, previous: previous) > 0 { return true }
-                previous = bytes[i]
+            // Whether the piece so far has a byte other than a space or tab, and its words.
+            var visible = false
+            var words = 0
+            var inWord = false
+            func close() {
+                guard visible else { return }
+                if sketch.count == 0 { sketch.firstWords = words }
+                sketch.count += 1
+                sketch.fewestWords = min(sketch.fewestWords, words)
             }
-            return false
+            var i = 0
+            while i < bytes.count {
+                let length = separatorLength(bytes, at: i, previous: previous)
+                if length > 0 {
+                    close()
+                    visible = false
+                    words = 0
+                    inWord = false
+                    i += length
+                    previous = 0x80
+                    continue
+                }
+                let byte = bytes[i]
+                if byte == 0x20 || byte == 0x09 {
+                    inWord = false
+                } else {
+                    visible = true
+                    if !inWord, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                        inWord = true
+                        words += 1
+                    }
+                }
+                previous = byte
+                i += 1
+            }
+            close()
+            return sketch
         }
     }
 

@@ -20,8 +20,26 @@ public struct AuditDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
+    /// `2026-02-05`. Written as its ten bytes (a string that small is stored inline, no allocation):
+    /// every row of every page writes dates.
     public var description: String {
-        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        guard (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            var y = year
+            for index in (0..<4).reversed() {
+                out[index] = UInt8(0x30 + y % 10)
+                y /= 10
+            }
+            out[4] = 0x2D
+            out[5] = UInt8(0x30 + month / 10)
+            out[6] = UInt8(0x30 + month % 10)
+            out[7] = 0x2D
+            out[8] = UInt8(0x30 + day / 10)
+            out[9] = UInt8(0x30 + day % 10)
+            return 10
+        }
     }
 
     public static func < (lhs: AuditDate, rhs: AuditDate) -> Bool {

@@ -70,6 +70,8 @@ public struct IDMatcher: @unchecked Sendable {
         return Array(text.utf8).withUnsafeBufferPointer(tokens(in:))
     }
 
+    /// Every token holds a digit: the bytes are scanned for digits alone (most lines have few), and
+    /// only the run of word bytes around each digit is read.
     private static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var result: [String] = []
         var i = 0
@@ -78,20 +80,19 @@ public struct IDMatcher: @unchecked Sendable {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
         }
         while i < n {
-            let b = bytes[i]
-            guard isWord(b) else { i += 1; continue }
-            let glued = i > 0 && bytes[i - 1] >= 0x80
-            var j = i
-            var hasDigit = false
-            while j < n, isWord(bytes[j]) {
-                if bytes[j] >= 0x30 && bytes[j] <= 0x39 { hasDigit = true }
-                j += 1
-            }
+            // The next digit; `i` is the start of the text or follows a byte that is no word byte.
+            guard bytes[i] &- 0x30 <= 9 else { i += 1; continue }
+            var start = i
+            while start > 0, isWord(bytes[start - 1]) { start -= 1 }
+            var j = i + 1
+            while j < n, isWord(bytes[j]) { j += 1 }
+            let b = bytes[start]
+            let glued = start > 0 && bytes[start - 1] >= 0x80
             var end = j
-            while end > i, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x5F { end -= 1 }
+            while end > start, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x2E || bytes[end - 1] == 0x5F { end -= 1 }
             let startsWithLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-            if !glued, startsWithLetter, hasDigit, end > i, j >= n || bytes[j] < 0x80 {
-                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self))
+            if !glued, startsWithLetter, end > start, j >= n || bytes[j] < 0x80 {
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             }
             i = j
         }

@@ -254,6 +254,20 @@ extension String {
     /// True when the text has an ASCII digit (cheaper than `Character.isNumber` on every character).
     public var hasASCIIDigit: Bool { containsByte { $0 >= 0x30 && $0 <= 0x39 } }
 
+    /// The text's first `limit` Unicode scalars, as `String(unicodeScalars.prefix(limit))` gives them,
+    /// cut on the bytes (a scalar starts at each byte that is not a continuation byte).
+    public func prefix(scalars limit: Int) -> String {
+        var text = self
+        return text.withUTF8 { bytes in
+            var scalars = 0
+            for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+                if scalars == limit { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self) }
+                scalars += 1
+            }
+            return nil
+        } ?? self
+    }
+
     /// True when four ASCII digits follow each other (a year).
     public var hasFourDigitRun: Bool {
         if let found = utf8.withContiguousStorageIfAvailable(Self.hasFourDigitRun) { return found }

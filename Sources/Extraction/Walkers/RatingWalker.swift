@@ -54,7 +54,7 @@ struct RatingWalker: MarkdownWalker {
 
     mutating func visitListItem(_ item: ListItem, of list: MarkdownList, context walk: WalkContext) {
         guard !tableFound else { return }
-        let line = ItemWalker.firstLine(of: item)
+        let line = item.firstLine
         guard let (label, value) = TextLines.labelAndValue(line), !value.isEmpty, !value.hasASCIIDigit || Vocabulary.level(value) != nil
         else { return }
         let (_, known) = context.vocabulary.domainKey(forLabel: label)

@@ -100,7 +100,7 @@ struct ScoreWalker {
         func considerDomainList(_ list: MarkdownList) {
             var found: [DomainScore] = []
             for item in list.items {
-                let line = ItemWalker.firstLine(of: item)
+                let line = item.firstLine
                 guard let (label, value) = TextLines.labelAndValue(line), value.hasASCIIDigit, label.count <= 60,
                       !context.vocabulary.isGlobalScoreLabel(label),
                       case .score(let score)? = ScoreParser.firstScore(in: value, line: line.line) else { continue }

@@ -2,7 +2,7 @@ import Extraction
 
 /// One GAP of one project across all its audits.
 public struct GapHistory: Sendable, Equatable {
-    public enum Event: String, Sendable, Codable {
+    public enum Event: String, Sendable, Codable, CaseIterable {
         /// First stated open.
         case opened
         /// Open before, open again.

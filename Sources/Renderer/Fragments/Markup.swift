@@ -9,7 +9,8 @@ import Templates
 struct Markup: ExpressibleByStringInterpolation {
     fileprivate enum Storage {
         case literal(StaticString)
-        case built(TextOutput)
+        case built(InlineBytes)
+        case large(TextOutput)
     }
 
     fileprivate let storage: Storage
@@ -19,28 +20,90 @@ struct Markup: ExpressibleByStringInterpolation {
     }
 
     init(stringInterpolation: StringInterpolation) {
-        storage = .built(stringInterpolation.output)
+        if let large = stringInterpolation.large {
+            storage = .large(large)
+        } else {
+            storage = .built(stringInterpolation.inline)
+        }
     }
 
+    /// Written in place while it fits (a row's opening tag with a class and a line number does), so
+    /// that an interpolated piece of markup allocates nothing; in a growing buffer beyond.
     struct StringInterpolation: StringInterpolationProtocol {
-        fileprivate var output: TextOutput
+        fileprivate var inline = InlineBytes()
+        fileprivate var large: TextOutput?
 
-        init(literalCapacity: Int, interpolationCount: Int) {
-            output = TextOutput(capacity: literalCapacity + interpolationCount * 16)
+        init(literalCapacity: Int, interpolationCount: Int) {}
+
+        private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if large == nil {
+                if inline.append(bytes) { return }
+                var output = TextOutput(capacity: InlineBytes.capacity * 2 + bytes.count)
+                inline.withBytes { output.write($0) }
+                large = output
+            }
+            large!.write(bytes)
         }
 
-        mutating func appendLiteral(_ literal: StaticString) { output.append(literal) }
-        mutating func appendInterpolation(_ value: String) { output += value }
-        mutating func appendInterpolation(_ value: Substring) { output.append(value) }
-        mutating func appendInterpolation(_ value: Int) { output.append(value) }
+        mutating func appendLiteral(_ literal: StaticString) {
+            if literal.hasPointerRepresentation {
+                write(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            } else {
+                appendInterpolation(literal.description)
+            }
+        }
+
+        mutating func appendInterpolation(_ value: String) {
+            var value = value
+            value.withUTF8 { write($0) }
+        }
+
+        mutating func appendInterpolation(_ value: Substring) {
+            var value = value
+            value.withUTF8 { write($0) }
+        }
+
+        mutating func appendInterpolation(_ value: Int) { appendInterpolation(String(value)) }
+    }
+}
+
+/// Up to `capacity` bytes stored in the value itself.
+struct InlineBytes {
+    static let capacity = 128
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                          UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    private(set) var count = 0
+
+    /// Adds the bytes if they fit; false (nothing added) if they do not.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count + bytes.count <= Self.capacity else { return false }
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return true }
+        let offset = count
+        withUnsafeMutableBytes(of: &storage) { raw in
+            (raw.baseAddress! + offset).copyMemory(from: source, byteCount: bytes.count)
+        }
+        count += bytes.count
+        return true
+    }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeBytes(of: storage) { raw in
+            body(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
     }
 }
 
 extension TextOutput {
+    /// Markup written as is: `out.markup("</p>\n")` writes the literal's own bytes, where
+    /// `out += "</p>\n"` would take it as a `String` (the default type of a literal).
+    mutating func markup(_ markup: Markup) { append(markup) }
+
     mutating func append(_ markup: Markup) {
         switch markup.storage {
         case .literal(let literal): append(literal)
-        case .built(let built): append(built)
+        case .built(let inline): inline.withBytes { write($0) }
+        case .large(let built): append(built)
         }
     }
 }

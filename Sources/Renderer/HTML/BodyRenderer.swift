@@ -67,8 +67,19 @@ public struct BodyRenderer {
         return RenderedBody(html: out.bytes, toc: toc.map { RenderedBody.TOCEntry(level: $0.0, text: $0.1, anchor: $0.2) })
     }
 
-    private func lineID(_ line: Int) -> String {
-        anchoredLines.contains(line) ? " id=\"L\(line)\"" : ""
+    /// `<span id="L12"></span>`: the anchor of a line inside an element (a heading, a paragraph's next line).
+    private func writeLineAnchor(_ line: Int, into out: inout TextOutput) {
+        out.markup("<span id=\"L")
+        out.append(line)
+        out.markup("\"></span>")
+    }
+
+    /// ` id="L12"` on an element whose line is linked to (a fact or mention on it), nothing otherwise.
+    private func writeLineID(_ line: Int, into out: inout TextOutput) {
+        guard anchoredLines.contains(line) else { return }
+        out.markup(" id=\"L")
+        out.append(line)
+        out.markup("\"")
     }
 
     /// - Parameter parentLine: the line of the list item the blocks belong to: it carries that line's
@@ -86,74 +97,100 @@ public struct BodyRenderer {
             let anchor = headingAnchors[line] ?? "section-\(line)"
             let text = content.plainText
             if level == 2 || level == 3 { toc.append((level, TextNormalizer.cleanTitle(text), anchor)) }
-            let extra = anchoredLines.contains(line) ? "<span id=\"L\(line)\"></span>" : ""
-            out += "<h\(level) id=\"\(anchor)\">\(extra)"
+            out.markup("<h")
+            out.append(level)
+            out.markup(" id=\"")
+            out += anchor
+            out.markup("\">")
+            if anchoredLines.contains(line) { writeLineAnchor(line, into: &out) }
             inlines(content, into: &out)
-            out += "<a class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>\n"
+            out.markup("<a class=\"anchor\" href=\"#")
+            out += anchor
+            out.markup("\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h")
+            out.append(level)
+            out.markup(">\n")
         case .paragraph(let content, let line):
             if tight {
-                if anchoredLines.contains(line), line != parentLine { out += "<span id=\"L\(line)\"></span>" }
+                if anchoredLines.contains(line), line != parentLine { writeLineAnchor(line, into: &out) }
                 inlines(content, into: &out, firstLine: line)
-                out += "\n"
+                out.markup("\n")
             } else {
-                out += "<p\(line == parentLine ? "" : lineID(line))>"
+                out.markup("<p")
+                if line != parentLine { writeLineID(line, into: &out) }
+                out.markup(">")
                 inlines(content, into: &out, firstLine: line)
-                out += "</p>\n"
+                out.markup("</p>\n")
             }
         case .blockQuote(let inner, let line):
-            out += "<blockquote\(lineID(line))>\n"
+            out.markup("<blockquote")
+            writeLineID(line, into: &out)
+            out.markup(">\n")
             blocks(inner, into: &out, toc: &toc, tight: false, parentLine: line)
-            out += "</blockquote>\n"
+            out.markup("</blockquote>\n")
         case .list(let list):
             let tag = list.ordered ? "ol" : "ul"
             let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
             let isTaskList = list.items.contains { $0.task != nil }
-            out += "<\(tag)\(start)\(isTaskList ? " class=\"tasks\"" : "")>\n"
+            out.markup("<\(tag)\(start)\(isTaskList ? " class=\"tasks\"" : "")>\n")
             for item in list.items {
-                let id = lineID(item.line)
+                out.markup("<li")
+                writeLineID(item.line, into: &out)
                 if let checked = item.task {
-                    out += "<li\(id) class=\"task \(checked ? "done" : "open")\"><input type=\"checkbox\" disabled\(checked ? " checked" : "") aria-label=\"\(checked ? "✓" : "☐")\"> "
+                    out.markup(checked ? " class=\"task done\"><input type=\"checkbox\" disabled checked aria-label=\"✓\"> "
+                                       : " class=\"task open\"><input type=\"checkbox\" disabled aria-label=\"☐\"> ")
                 } else {
-                    out += "<li\(id)>"
+                    out.markup(">")
                 }
                 blocks(item.blocks, into: &out, toc: &toc, tight: list.tight, parentLine: item.line)
-                out += "</li>\n"
+                out.markup("</li>\n")
             }
-            out += "</\(tag)>\n"
+            out.markup("</\(tag)>\n")
         case .codeBlock(let info, let code, let line):
             let language = info.split(separator: " ").first.map { Slug.make(String($0)) } ?? ""
             let cls = language.isEmpty ? "" : " class=\"language-\(language)\""
-            out += "<pre\(lineID(line))><code\(cls)>\(Self.escape(code))</code></pre>\n"
+            out.markup("<pre")
+            writeLineID(line, into: &out)
+            out.markup("><code\(cls)>")
+            Self.escape(code, into: &out)
+            out.markup("</code></pre>\n")
         case .htmlBlock:
-            out += "<!-- raw HTML omitted -->\n"
+            out.markup("<!-- raw HTML omitted -->\n")
         case .thematicBreak:
-            out += "<hr>\n"
+            out.markup("<hr>\n")
         case .table(let table):
-            out += "<div class=\"table-wrap\"><table\(lineID(table.line))>\n<thead>\n<tr>"
+            out.markup("<div class=\"table-wrap\"><table")
+            writeLineID(table.line, into: &out)
+            out.markup(">\n<thead>\n<tr>")
             for (i, cell) in table.header.cells.enumerated() {
-                out += "<th\(align(table, i))>"
+                out.markup("<th")
+                out.markup(align(table, i))
+                out.markup(">")
                 inlines(cell, into: &out)
-                out += "</th>"
+                out.markup("</th>")
             }
-            out += "</tr>\n</thead>\n"
+            out.markup("</tr>\n</thead>\n")
             if !table.rows.isEmpty {
-                out += "<tbody>\n"
+                out.markup("<tbody>\n")
                 for row in table.rows {
-                    out += "<tr\(lineID(row.line))>"
+                    out.markup("<tr")
+                    writeLineID(row.line, into: &out)
+                    out.markup(">")
                     for (i, cell) in row.cells.enumerated() {
-                        out += "<td\(align(table, i))>"
+                        out.markup("<td")
+                        out.markup(align(table, i))
+                        out.markup(">")
                         inlines(cell, into: &out)
-                        out += "</td>"
+                        out.markup("</td>")
                     }
-                    out += "</tr>\n"
+                    out.markup("</tr>\n")
                 }
-                out += "</tbody>\n"
+                out.markup("</tbody>\n")
             }
-            out += "</table></div>\n"
+            out.markup("</table></div>\n")
         }
     }
 
-    private func align(_ table: Table, _ column: Int) -> String {
+    private func align(_ table: Table, _ column: Int) -> Markup {
         guard column < table.alignments.count else { return "" }
         switch table.alignments[column] {
         case .none: return ""
@@ -170,47 +207,49 @@ public struct BodyRenderer {
             case .text(let text):
                 if inLink { Self.escape(text, into: &out) } else { linkedText(text, into: &out) }
             case .code(let code):
-                out += "<code>\(Self.escape(code))</code>"
+                out.markup("<code>")
+                Self.escape(code, into: &out)
+                out.markup("</code>")
             case .emphasis(let inner):
-                out += "<em>"; inlines(inner, into: &out, inLink: inLink); out += "</em>"
+                out.markup("<em>"); inlines(inner, into: &out, inLink: inLink); out.markup("</em>")
             case .strong(let inner):
-                out += "<strong>"; inlines(inner, into: &out, inLink: inLink); out += "</strong>"
+                out.markup("<strong>"); inlines(inner, into: &out, inLink: inLink); out.markup("</strong>")
             case .strikethrough(let inner):
-                out += "<del>"; inlines(inner, into: &out, inLink: inLink); out += "</del>"
+                out.markup("<del>"); inlines(inner, into: &out, inLink: inLink); out.markup("</del>")
             case .link(let destination, let title, let inner):
                 let titleAttribute = title.isEmpty ? "" : " title=\"\(Self.escape(title))\""
                 if inLink {
                     inlines(inner, into: &out, inLink: true)
                 } else if let href = resolve(destination, image: false) {
                     let external = destination.lowercased().hasPrefix("http") ? " rel=\"noopener noreferrer\"" : ""
-                    out += "<a href=\"\(Self.escape(href))\"\(titleAttribute)\(external)>"
+                    out.markup("<a href=\"\(Self.escape(href))\"\(titleAttribute)\(external)>")
                     inlines(inner, into: &out, inLink: true)
-                    out += "</a>"
+                    out.markup("</a>")
                 } else {
-                    out += "<span class=\"refused-link\" title=\"link removed: unsafe URL\">"
+                    out.markup("<span class=\"refused-link\" title=\"link removed: unsafe URL\">")
                     inlines(inner, into: &out, inLink: true)
-                    out += "</span>"
+                    out.markup("</span>")
                 }
             case .image(let source, let title, let alt):
                 let altText = Self.escape(alt.plainText)
                 switch URLSafety.check(source, forImage: true) {
                 case .safe:
                     let titleAttribute = title.isEmpty ? "" : " title=\"\(Self.escape(title))\""
-                    out += "<img src=\"\(Self.escape(source))\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">"
+                    out.markup("<img src=\"\(Self.escape(source))\" alt=\"\(altText)\"\(titleAttribute) loading=\"lazy\">")
                 case .remote where !inLink:
                     // Never load from outside: the reader may follow the link if they have access.
-                    out += "<a class=\"remote-image\" href=\"\(Self.escape(source))\" rel=\"noopener noreferrer\">🖼 \(altText.isEmpty ? Self.escape(source) : altText)</a>"
+                    out.markup("<a class=\"remote-image\" href=\"\(Self.escape(source))\" rel=\"noopener noreferrer\">🖼 \(altText.isEmpty ? Self.escape(source) : altText)</a>")
                 default:
-                    out += "<span class=\"refused-link\">\(altText)</span>"
+                    out.markup("<span class=\"refused-link\">\(altText)</span>")
                 }
             case .html:
-                out += "<!-- raw HTML omitted -->"
+                out.markup("<!-- raw HTML omitted -->")
             case .softBreak:
-                out += "\n"
-                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { out += "<span id=\"L\(l + 1)\"></span>" } }
+                out.markup("\n")
+                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { writeLineAnchor(l + 1, into: &out) } }
             case .lineBreak:
-                out += "<br>\n"
-                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { out += "<span id=\"L\(l + 1)\"></span>" } }
+                out.markup("<br>\n")
+                if let l = line { line = l + 1; if anchoredLines.contains(l + 1) { writeLineAnchor(l + 1, into: &out) } }
             }
         }
     }

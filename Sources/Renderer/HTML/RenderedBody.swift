@@ -28,7 +28,10 @@ public struct RenderedBody: Sendable {
     }
 
     /// Link from an audit page to a GAP page of the same project and language.
-    static func gapHref(_ id: String) -> String { "../gaps/\(id)/index.html" }
+    static func gapHref(_ id: String) -> String { gapHrefParts.before + id + gapHrefParts.after }
+
+    /// What comes before and after the ID in that link.
+    static let gapHrefParts = (before: "../gaps/", after: "/index.html")
 
     /// A mention of an ID in the body, marked (U+E002 … U+E003) rather than linked: whether the ID has
     /// a GAP page is known only once every report of the project is read. Report text never holds
@@ -58,11 +61,18 @@ public struct RenderedBody: Sendable {
                 guard end + 2 < bytes.count else { break }
                 out.append(contentsOf: bytes[start..<i])
                 let id = String(decoding: bytes[(i + 3)..<end], as: UTF8.self)
-                let text = HTMLEscape.escape(id)
+                // Written in place, no `String` made of the link (the parts of the address around
+                // the ID have nothing to escape).
                 if isKnown(id) {
-                    out.append(contentsOf: "<a class=\"gap-ref\" href=\"\(HTMLEscape.escape(Self.gapHref(id)))\">\(text)</a>".utf8)
+                    out.append(contentsOf: "<a class=\"gap-ref\" href=\"".utf8)
+                    out.append(contentsOf: Self.gapHrefParts.before.utf8)
+                    HTMLEscape.escape(id, into: &out)
+                    out.append(contentsOf: Self.gapHrefParts.after.utf8)
+                    out.append(contentsOf: "\">".utf8)
+                    HTMLEscape.escape(id, into: &out)
+                    out.append(contentsOf: "</a>".utf8)
                 } else {
-                    out.append(contentsOf: text.utf8)
+                    HTMLEscape.escape(id, into: &out)
                 }
                 i = end + 3
                 start = i

@@ -56,11 +56,18 @@ public struct LocaleFormatter: Sendable {
     }
 
     public func percent(_ value: Double) -> String {
-        Self.fill(percentPattern, ["n": number(value)])
+        let n = number(value)
+        return Self.fill(percentPattern) { $0 == "n" ? n : nil }
     }
 
     /// Replaces `{name}` placeholders in one pass (Foundation's replacingOccurrences is slow per page).
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        fill(pattern) { values[$0] }
+    }
+
+    /// The same with each placeholder's value given by `value` (nil leaves the placeholder as it is):
+    /// a date or a percentage, written millions of times, makes no dictionary for its two or three names.
+    static func fill(_ pattern: String, _ value: (String) -> String?) -> String {
         guard pattern.containsByte(UInt8(ascii: "{")) else { return pattern }
         var pattern = pattern
         return pattern.withUTF8 { bytes -> String in
@@ -73,7 +80,7 @@ public struct LocaleFormatter: Sendable {
                 guard bytes[open] == UInt8(ascii: "{") else { open += 1; continue }
                 guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
                 out.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<open]))
-                if let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)] {
+                if let value = value(String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)) {
                     out += value
                 } else {
                     out.append(bytes: UnsafeBufferPointer(rebasing: bytes[open...close]))
@@ -102,8 +109,36 @@ public struct LocaleFormatter: Sendable {
     public func date(_ date: AuditDate) -> String {
         let month = months.indices.contains(date.month) ? months[date.month] : String(date.month)
         let day = date.day == 1 ? firstDay : String(date.day)
-        guard let datePattern else { return day + " " + month + " " + String(date.year) }
-        return Self.fill(datePattern, ["day": day, "month": month, "year": String(date.year)])
+        let year = String(date.year)
+        guard let datePattern else { return Self.joined(day, month, year) }
+        return Self.fill(datePattern) { name in
+            switch name {
+            case "day": day
+            case "month": month
+            case "year": year
+            default: nil
+            }
+        }
+    }
+
+    /// `a b c` written straight into one string of its size (stored inline up to 15 bytes, as
+    /// `5 février 2026` is): a portal writes dates on every row of its history and trend tables.
+    static func joined(_ a: String, _ b: String, _ c: String) -> String {
+        var a = a, b = b, c = c
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                c.withUTF8 { c in
+                    String(unsafeUninitializedCapacity: a.count + b.count + c.count + 2) { out in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[0...]).initialize(from: a)
+                        out[a.count] = 0x20
+                        _ = UnsafeMutableBufferPointer(rebasing: out[(a.count + 1)...]).initialize(from: b)
+                        out[a.count + 1 + b.count] = 0x20
+                        _ = UnsafeMutableBufferPointer(rebasing: out[(a.count + b.count + 2)...]).initialize(from: c)
+                        return a.count + b.count + c.count + 2
+                    }
+                }
+            }
+        }
     }
 
     /// Short form for chart axes: `02/2026` / `Feb 2026`.

@@ -28,7 +28,7 @@ struct GapPage {
             history.raw("<li class=\"event-\(entry.event.rawValue)\"><time datetime=\"\(entry.date?.description ?? "")\">")
             history.text(page.date(entry.date))
             history.raw("</time> <span class=\"event\">")
-            history.text(page.t("event.\(entry.event.rawValue)"))
+            history.text(page.eventLabel(entry.event))
             history.raw("</span> ")
             history.badge("st-\(entry.status.rawValue)", page.statusLabel(entry.status))
             history.raw(" ")

@@ -58,6 +58,8 @@ struct PageContext {
 
     func statusLabel(_ status: Status) -> String { labels.status(status) }
 
+    func eventLabel(_ event: GapHistory.Event) -> String { labels.event(event) }
+
     func kindLabel(_ kind: Item.Kind, plural: Bool = false) -> String { labels.kind(kind, plural: plural) }
 
     /// Domain name in this page's language through the glossary; the report's own label otherwise.

@@ -153,16 +153,64 @@ import Testing
             "HIGH – Heap overflow (parser) – HIGH", " a , b ;c | d ", "\tRéseau\t— ✅ Corrigé", "Note : 13/20 (élevé)",
             "a - b-c - d", "(vide)", "x·y", "  ", "Titre \u{00A0}– suite", "R-6 — Sauvegardes non testées 🟠 Élevé",
         ]
-        for text in lines {
-            #expect(StatedLevel.segments(text) == reference(text), "\(text.debugDescription)")
-            // A line without a separator is one segment at most: the rules that want two ask this first.
-            if !StatedLevel.hasSeparator(text) { #expect(reference(text).count <= 1, "\(text.debugDescription)") }
-            if reference(text).count >= 2 { #expect(StatedLevel.hasSeparator(text), "\(text.debugDescription)") }
+        /// Words as `spaceSeparatedWords` counts them: runs of bytes between spaces and tabs that hold
+        /// an ASCII letter or digit (each gives a word of the folded key at least).
+        func words(_ text: String) -> Int {
+            text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+                .filter { $0.contains { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) } }.count
         }
-        #expect(StatedLevel.hasSeparator("Title: none"), "`: ` after text cuts")
-        #expect(!StatedLevel.hasSeparator(": starts with a colon"))
-        #expect(!StatedLevel.hasSeparator("well-known re-check"))
-        #expect(StatedLevel.hasSeparator("a - b"))
+        for text in lines + [
+            "The team shipped 22 changes, most of them in small steps, as planned.", "HIGH, low", "a, b, c", "  ,  , x",
+            "\u{00A0}, High – Titre", "(\u{00A0}) Élevé – x", "Titre long de cinq mots — ✅ Corrigé — 🟠 Élevé", "x (a b c d e f) (g)",
+        ] {
+            let segments = reference(text)
+            #expect(StatedLevel.segments(text) == segments, "\(text.debugDescription)")
+            // The sketch never rules out what the segments could be: no fewer pieces, a first and a
+            // shortest piece of no more words.
+            let sketch = StatedLevel.sketch(text)
+            #expect(sketch.count >= segments.count, "\(text.debugDescription)")
+            if let first = segments.first {
+                #expect(sketch.firstWords <= words(first), "\(text.debugDescription)")
+                #expect(sketch.fewestWords <= segments.map(words).min()!, "\(text.debugDescription)")
+            }
+        }
+        #expect(StatedLevel.sketch("Title: none") == .init(count: 2, firstWords: 1, fewestWords: 1), "`: ` after text cuts")
+        #expect(StatedLevel.sketch(": starts with a colon").count == 1)
+        #expect(StatedLevel.sketch("well-known re-check").count == 1)
+        #expect(StatedLevel.sketch("We read 4 files, then replayed the scripts on a copy") == .init(count: 2, firstWords: 4, fewestWords: 4))
+        #expect(StatedLevel.sketch("HIGH – Heap overflow (parser)") == .init(count: 3, firstWords: 1, fewestWords: 1))
+    }
+
+    /// A text ruled out as naming no priority has no word of its key that opens with `p`, and names no
+    /// level on either scale.
+    @Test func aTextRuledOutForPriorityHasNoKeyWordOpeningWithP() {
+        let pieces = ["p", "P", "1", "0", " ", "-", "'", "?", "x", "riorit", "é", "ṕ", "Ｐ", ".", "(", "**"]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        var texts = Self.samples + ["P1", "(P0)", "x-P2", "xP1", "'p1", "?p1", "Priorité 1", "1p", "ápice P3"]
+        for length in 0...600 {
+            var text = ""
+            for _ in 0..<(length % 12) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(text)
+        }
+        for text in texts where !PriorityScale.mayOpenAWordWithP(text) {
+            #expect(!TextNormalizer.key(text).split(separator: " ").contains { $0.hasPrefix("p") }, "\(text.debugDescription)")
+        }
+        #expect(!PriorityScale.mayOpenAWordWithP("xP1 ?p1 'p1 1p"))
+        #expect(PriorityScale.mayOpenAWordWithP("x-P2") && PriorityScale.mayOpenAWordWithP("(P0)") && PriorityScale.mayOpenAWordWithP("é"))
+        #expect(PriorityScale.level(in: "(P0)", startsAtZero: true) == .critical)
+    }
+
+    /// A prefix of scalars cut on bytes is the one the scalar view gives, combining marks and emoji
+    /// sequences cut where the scalars end.
+    @Test func aPrefixOfScalarsIsCutWhereTheScalarViewCutsIt() {
+        for text in Self.samples {
+            for limit in 0...12 {
+                #expect(text.prefix(scalars: limit) == String(text.unicodeScalars.prefix(limit)), "\(text.debugDescription) / \(limit)")
+            }
+        }
     }
 
     /// The cheap look at a line's opening rules out only lines no ID could open: wherever the first

@@ -17,6 +17,11 @@ struct FindingLabelRule: ItemRule {
         ($0 + " ", nouns[$0]!, TextNormalizer.key($0).split(separator: " ").count)
     }
 
+    /// The same by the first word of their key (`non conformite` under `non`), in the same order:
+    /// a line looks up its key's first word once instead of comparing its key with every noun.
+    static let keyPrefixesByFirstWord: [String: [(prefix: String, kind: Item.Kind, words: Int)]] =
+        Dictionary(grouping: keyPrefixes) { String($0.prefix.prefix { $0 != " " }) }
+
     func heading(_ heading: Heading, _ state: inout ItemWalkState) -> Bool {
         define(heading.text, line: heading.line, headingLevel: heading.level, &state)
     }
@@ -45,9 +50,11 @@ struct FindingLabelRule: ItemRule {
         let cleaned = TextNormalizer.cleanTitle(text)
         // Only the start of the key is compared: fold the first 64 scalars, and the whole line only
         // when they give too short a key to decide (a key of a prefix is a prefix of the key).
-        var key = TextNormalizer.key(String(cleaned.unicodeScalars.prefix(64)))
+        var key = TextNormalizer.key(cleaned.prefix(scalars: 64))
         if key.utf8.count < 32, cleaned.unicodeScalars.count > 64 { key = TextNormalizer.key(cleaned) }
-        for (prefix, kind, words) in keyPrefixes where key.hasPrefix(prefix) {
+        // A key that opens with a noun opens with its first word, then a space.
+        guard let space = key.utf8.firstIndex(of: 0x20), let nouns = keyPrefixesByFirstWord[String(key[..<space])] else { return nil }
+        for (prefix, kind, words) in nouns where key.hasPrefix(prefix) {
             // After the noun: `1`, `#3`, `n°2`, `no 2`, then a separator and the title.
             var rest = cleaned.drop { $0 != " " }.drop { $0 == " " }
             if words > 1 { rest = rest.drop { $0 != " " }.drop { $0 == " " } }

@@ -17,13 +17,18 @@ struct SeverityLineRule: ItemRule {
 
     private func define(_ text: String, line: Int, headingLevel: Int?, _ state: inout ItemWalkState) -> Bool {
         let cleaned = TextNormalizer.cleanTitle(text)
-        // Both shapes below want two segments or more: a line without a separator is neither.
-        guard StatedLevel.hasSeparator(cleaned) else { return false }
+        // The first shape below wants three segments or more, one of them short enough to be a
+        // status; the second, two or more, the first a level of two words at most. A line without a
+        // separator is neither, nor a prose line cut by commas (told from its bytes: most lines).
+        let sketch = StatedLevel.sketch(cleaned)
+        let mayListParts = headingLevel == nil && sketch.count >= 3
+            && sketch.fewestWords <= max(state.vocabulary.longestStatusPhrase, 5)
+        guard mayListParts || (sketch.count >= 2 && sketch.firstWords <= 2) else { return false }
         let segments = StatedLevel.segments(cleaned)
         // `✅ Images sans alternative (majeur) — corrigé.`: a title with its level and its status in
         // segments of their own is a finding wherever it sits.
         // (The status is the cheaper question, so it is asked first.)
-        if headingLevel == nil, segments.count >= 3, let status = StatedLevel.status(inSegments: segments, vocabulary: state.vocabulary),
+        if mayListParts, segments.count >= 3, let status = StatedLevel.status(inSegments: segments, vocabulary: state.vocabulary),
            let severity = StatedLevel.severity(in: segments.dropFirst().joined(separator: " | "), state: state) {
             let title = LeadingIDRule.title(cleaned, state: state)
             guard title.count >= 3, state.vocabulary.severity(wholeText: segments[0]) == nil else { return false }
