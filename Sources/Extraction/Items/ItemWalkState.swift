@@ -86,6 +86,7 @@ struct ItemWalkState {
         let opening = text.utf8.drop { $0 == 0x2A || $0 == 0x5F || $0 == 0x20 || $0 == 0x2D }
         guard let first = opening.first, first | 0x20 == 0x70 else { return }
         if let second = opening.dropFirst().first, second < 0x80, second | 0x20 != 0x72, !(0x30...0x39).contains(second) { return }
+        // Then as characters, as before: a `P` that a combining mark follows is no `P`.
         guard let character = text.drop(while: { $0 == "*" || $0 == "_" || $0 == " " || $0 == "-" }).first,
               character == "P" || character == "p" else { return }
         let words = TextNormalizer.key(text).split(separator: " ")

@@ -73,8 +73,9 @@ enum StatedLevel {
 
     /// What a text's bytes tell about its pieces before any is made a `String`: how many there may
     /// be (never fewer than `segments` makes) and, in words as `spaceSeparatedWords` counts them, how
-    /// long the first and the shortest may be (never longer than those `segments` makes). A prose
-    /// line cut by commas is ruled out by these alone: no piece made, no key folded.
+    /// long the first and the shortest may be (never longer than those `segments` makes). A line
+    /// without a separator, and a prose line whose pieces are all long, is ruled out by these alone:
+    /// no piece made, no key folded.
     struct Sketch: Equatable {
         var count = 0
         var firstWords = 0

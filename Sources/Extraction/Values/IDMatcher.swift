@@ -80,7 +80,8 @@ public struct IDMatcher: @unchecked Sendable {
             (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E
         }
         while i < n {
-            // The next digit; `i` is the start of the text or follows a byte that is no word byte.
+            // The next digit. Runs already read end before `i`, so its run (found by reading back and
+            // forth from the digit) is read once.
             guard bytes[i] &- 0x30 <= 9 else { i += 1; continue }
             var start = i
             while start > 0, isWord(bytes[start - 1]) { start -= 1 }

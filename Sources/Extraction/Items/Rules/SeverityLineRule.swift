@@ -19,7 +19,7 @@ struct SeverityLineRule: ItemRule {
         let cleaned = TextNormalizer.cleanTitle(text)
         // The first shape below wants three segments or more, one of them short enough to be a
         // status; the second, two or more, the first a level of two words at most. A line without a
-        // separator is neither, nor a prose line cut by commas (told from its bytes: most lines).
+        // separator is neither, nor a prose line whose pieces are all long (told from its bytes).
         let sketch = StatedLevel.sketch(cleaned)
         let mayListParts = headingLevel == nil && sketch.count >= 3
             && sketch.fewestWords <= max(state.vocabulary.longestStatusPhrase, 5)
