@@ -15,7 +15,7 @@ import Yams
     }()
 
     @Test func fixturesCoverTheShapes() throws {
-        #expect(Self.names.count >= 45)
+        #expect(Self.names.count >= 51)
         var shapes: Set<String> = []
         for name in Self.names { shapes.insert(String(name.split(separator: "-")[0])) }
         #expect(shapes.count >= 12, "\(shapes.sorted())")

@@ -85,10 +85,22 @@ struct TableReader {
     /// The column with the most descriptive text, avoiding the columns that hold other roles.
     func titleColumn(excluding taken: Set<Int>) -> Int? {
         let roles = roles
-        if let column = roles.indices.first(where: { roles[$0] == .title && !taken.contains($0) }) { return column }
+        let titles = roles.indices.filter { roles[$0] == .title && !taken.contains($0) }
+        // `| Exigence | Constat |`, `| Requirement | Finding |`: the finding is what the row says, the
+        // requirement what it was checked against.
+        if titles.count > 1, titles.contains(where: { Self.referenceHeaders.contains(TextNormalizer.key(header($0))) }),
+           let column = titles.first(where: { Self.findingHeaders.contains(TextNormalizer.key(header($0))) }) {
+            return column
+        }
+        if let column = titles.first { return column }
         if let column = roles.indices.first(where: { roles[$0] == .label && !taken.contains($0) }) { return column }
         return (0..<columnCount).first { !taken.contains($0) && roles[$0] == nil && !isNumberColumn($0) }
     }
+
+    /// Title headers that name what was checked against, and those that name what was found.
+    static let referenceHeaders: Set<String> = ["exigence", "requirement", "critere", "controle", "control", "mesure", "measure", "check"]
+    static let findingHeaders: Set<String> = ["constat", "constats", "finding", "findings", "ecart", "gap", "issue", "probleme",
+                                              "problem", "vulnerabilite", "vulnerability"]
 
     /// `#` columns and the like: row numbers, not content.
     func isNumberColumn(_ column: Int) -> Bool {

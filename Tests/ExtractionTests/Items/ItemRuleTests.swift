@@ -265,4 +265,57 @@ import Testing
             #expect(result.value.statedCounts.map(\.count) == expected, "\(text)")
         }
     }
+
+    /// A level of several words counts as one word does (`2 opportunities for improvement`), in ASCII
+    /// keys and in keys outside it; a phrase that only opens like a level (`3 points de contrôle`) does not.
+    @Test func aTallyNamesLevelsOfSeveralWords() throws {
+        let texts: [(String, [Severity: Int])] = [
+            ("The audit raised 5 findings: 2 major nonconformities, 1 minor and 2 opportunities for improvement.",
+             [.high: 2, .low: 1, .info: 2]),
+            ("Nous relevons 6 écarts : 1 très élevée, 2 majeurs et 3 points sensibles.", [.critical: 1, .high: 2, .info: 3]),
+            ("Η ανάλυση: 6 écarts dont 1 very high, 2 majeurs et 3 points sensibles.", [.critical: 1, .high: 2, .info: 3]),
+            ("We reviewed 3 points de contrôle and found 2 high issues.", [:]),
+        ]
+        for (text, expected) in texts {
+            let counts = try extract("# Report\n\n\(text)\n").value.statedCounts
+            #expect(Dictionary(counts.map { ($0.severity, $0.count) }, uniquingKeysWith: +) == expected, "\(text)")
+        }
+    }
+
+    /// `Sans objet` in a progress column means nothing is left to follow; beside a cell that says the
+    /// risk is accepted, the finding is accepted, else it keeps the vocabulary's meaning (done).
+    @Test func notApplicableIsReadWithItsRow() throws {
+        let items = try items("""
+            # Plan d'actions
+
+            | Réf. | Constat | Action | Avancement |
+            |------|---------|--------|------------|
+            | PA-01 | Sauvegardes non testées | Aucune action : risque accepté par la direction | Sans objet |
+            | PA-02 | Ancien serveur de fichiers | Serveur retiré du parc | Sans objet |
+            | PA-03 | Comptes partagés | Comptes nominatifs | 50 % |
+            """)
+        #expect(items.map(\.id) == ["PA-01", "PA-02", "PA-03"])
+        #expect(items.map(\.status) == [.accepted, .done, .partial])
+    }
+
+    /// Of a requirement column and a finding column, the finding is the row's title.
+    @Test func theFindingColumnTitlesARowBesideTheRequirement() throws {
+        let items = try items("""
+            # Gap assessment
+
+            | ID | Requirement | Finding | Status |
+            |----|-------------|---------|--------|
+            | G-01 | 8.3.6 Password length | Passwords of eight characters accepted | Open |
+            | G-02 | 10.2.1 Audit logs | Logs kept thirty days only | Done |
+            """)
+        #expect(items.map(\.title) == ["Passwords of eight characters accepted", "Logs kept thirty days only"])
+    }
+
+    /// An approved exception is a formal acceptance; `with the exception of` is not.
+    @Test func anApprovedExceptionIsAnAcceptance() {
+        let vocabulary = Vocabulary.builtIn
+        #expect(vocabulary.status(in: "Exception validée par le RSSI") == .accepted)
+        #expect(vocabulary.status(in: "Risk exception granted until Q3") == .accepted)
+        #expect(vocabulary.status(in: "Fixed, with the exception of the legacy host") == .done)
+    }
 }

@@ -94,6 +94,14 @@ struct ItemTableRule: ItemRule {
                         state.collector.unknownWord(text, what: "status", line: row.line)
                         status = .unknown
                     }
+                    // `Sans objet` beside `Aucune action : risque accepté…`: nothing to follow, because
+                    // the risk is accepted. The row says why; without such a cell it keeps its meaning.
+                    if Self.notApplicable.contains(TextNormalizer.key(text)), (0..<reader.columnCount).contains(where: { column in
+                        column != statusColumn && column != idColumn && column != severityColumn && (column != titleColumn || titleIsRemark)
+                            && state.vocabulary.status(atStartOf: reader.cell(row, column)) == .accepted
+                    }) {
+                        status = .accepted
+                    }
                 }
             }
             let ref = numberColumn.map { reader.cell(row, $0).trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -124,6 +132,9 @@ struct ItemTableRule: ItemRule {
         }
         return nil
     }
+
+    /// Status cells that say there is nothing to follow, not why (`Sans objet`, `N/A`).
+    static let notApplicable: Set<String> = ["sans objet", "n a", "na", "not applicable", "non applicable", "without object"]
 
     /// Headers of a re-check's remarks (`Commentaire`, `Preuve`): never a finding's title.
     static let remarkHeaders: Set<String> = ["commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "notes", "note",

@@ -58,10 +58,12 @@ struct ProseCountRule: ItemRule {
                 let text = bytes[word]
                 guard let count = text.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true ? Self.number(text) : numberWords[ascii: text],
                       count < 1000 else { continue }
-                var next = words[index + 1]
-                if linking.contains(ascii: bytes[next]), index + 2 < words.count { next = words[index + 2] }
-                let nextWord = String(decoding: UnsafeBufferPointer(rebasing: bytes[next]), as: UTF8.self)
-                if let severity = state.vocabulary.severity(wholeText: nextWord), !nextWord.hasPrefix("p") {
+                var next = index + 1
+                if linking.contains(ascii: bytes[words[next]]), index + 2 < words.count { next = index + 2 }
+                // A level phrase has a few words: the next four are enough.
+                let rest = words[next].lowerBound..<words[min(next + 3, words.count - 1)].upperBound
+                if let severity = level(word: String(decoding: UnsafeBufferPointer(rebasing: bytes[words[next]]), as: UTF8.self),
+                                        rest: String(decoding: UnsafeBufferPointer(rebasing: bytes[rest]), as: UTF8.self), state) {
                     counts.append(StatedCount(severity: severity, count: count, line: line))
                 }
             }
@@ -69,6 +71,15 @@ struct ProseCountRule: ItemRule {
             return true
         }
         if !read { self.read(words: key.split(separator: " "), line: line, &state) }
+    }
+
+    /// The level a counted word names (`2 high`), or a level phrase opening `rest`, the key from that
+    /// word on (`2 opportunities for improvement`, `3 points sensibles`, `1 very high`). Both are words
+    /// of a folded key already. A P-level (`2 P1`) is a priority, not a level of findings.
+    private static func level(word: String, rest: @autoclosure () -> String, _ state: ItemWalkState) -> Severity? {
+        if !word.hasPrefix("p"), let level = state.vocabulary.severities.matchesWhole(word) { return level }
+        guard let match = state.vocabulary.severities.matchAtStart(ofKey: rest()), match.phrase.contains(" ") else { return nil }
+        return match.value
     }
 
     /// `Int(word)` for a word of ASCII digits (capped: a count is below 1000), nil for any other word.
@@ -101,9 +112,9 @@ struct ProseCountRule: ItemRule {
             guard let count = digit ? Int(word) : numberWords[word], count < 1000 else { continue }
             // `2 high`, `3 medium`, `2 critiques`, `4 élevées` (a noun may sit between: `2 high-risk issues`).
             // (`three rated high`, `deux classées majeures`: one linking word may stand between.)
-            var next = String(words[index + 1])
-            if linking.contains(words[index + 1]), index + 2 < words.count { next = String(words[index + 2]) }
-            if let severity = state.vocabulary.severity(wholeText: next), !next.hasPrefix("p") {
+            var next = index + 1
+            if linking.contains(words[next]), index + 2 < words.count { next = index + 2 }
+            if let severity = level(word: String(words[next]), rest: words[next..<min(next + 4, words.count)].joined(separator: " "), state) {
                 counts.append(StatedCount(severity: severity, count: count, line: line))
             }
         }
