@@ -30,12 +30,16 @@ public struct TextOutput: Sendable {
         output.append(text)
     }
 
+    /// (Read in place where the text is native or small, nearly always: `withUTF8` on a copy of the
+    /// argument cost about a third more an append.)
     public mutating func append(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ write($0) }) != nil { return }
         var text = text
         text.withUTF8 { write($0) }
     }
 
     public mutating func append(_ text: Substring) {
+        if text.utf8.withContiguousStorageIfAvailable({ write($0) }) != nil { return }
         var text = text
         text.withUTF8 { write($0) }
     }

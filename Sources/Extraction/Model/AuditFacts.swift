@@ -94,36 +94,55 @@ public struct HeadingInfo: Sendable, Equatable, Codable {
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
-    /// The same on scalars, for a text whose first 161 characters are each one scalar: Latin letters,
-    /// their punctuation, no combining marks or emoji sequences (`\r\n` is a newline either way).
-    /// Nil for any other text, which `snippet` reads by characters.
+    /// The same on UTF-8 bytes, for a text whose first 161 characters are each one scalar: Latin
+    /// letters, their punctuation, no combining marks or emoji sequences (`\r\n` is a newline either
+    /// way). Nil for any other text, which `snippet` reads by characters. (Each scalar's bytes are
+    /// copied as they are: iterating `unicodeScalars` and encoding each again cost about fifty
+    /// instructions a character.)
     private static func simpleSnippet(of text: String) -> String? {
-        var flat: [UInt8] = []
-        flat.reserveCapacity(200)
-        var count = 0
-        var cut = 0 // bytes of the first 160 characters
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x202F...0x205F).contains(v) || v == 0x20AC else { return nil }
-            if (0x0A...0x0D).contains(v) || v == 0x85 {
-                pendingSpace = !flat.isEmpty
-                continue
+        // At most 161 characters of at most three bytes each, and one space before each.
+        let snippet: String?? = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * 161 * 3) { flat -> String? in
+                var written = 0
+                var count = 0
+                var cut = 0 // bytes of the first 160 characters
+                var pendingSpace = false
+                var i = 0
+                while i < bytes.count {
+                    var length = 1
+                    let lead = bytes[i]
+                    var newline = lead >= 0x0A && lead <= 0x0D
+                    if lead >= 0x80 {
+                        let (v, scalarLength) = TextNormalizer.decode(bytes, at: i)
+                        guard v < 0x300 || (0x2010...0x2027).contains(v) || (0x202F...0x205F).contains(v) || v == 0x20AC else { return nil }
+                        length = scalarLength
+                        newline = v == 0x85
+                    }
+                    if newline {
+                        pendingSpace = written > 0
+                        i += length
+                        continue
+                    }
+                    if pendingSpace {
+                        flat[written] = 0x20
+                        written += 1
+                        count += 1
+                        if count == 160 { cut = written }
+                        pendingSpace = false
+                    }
+                    for offset in 0..<length { flat[written + offset] = bytes[i + offset] }
+                    written += length
+                    i += length
+                    count += 1
+                    if count == 160 { cut = written }
+                    if count > 160 { break }
+                }
+                guard count > 160 else { return String(decoding: UnsafeBufferPointer(rebasing: flat[..<written]), as: UTF8.self) }
+                let head = UnsafeBufferPointer(rebasing: flat[..<cut])
+                return String(decoding: UnsafeBufferPointer(rebasing: head[..<(head.lastIndex(of: 0x20) ?? head.endIndex)]), as: UTF8.self) + "…"
             }
-            if pendingSpace {
-                flat.append(0x20)
-                count += 1
-                if count == 160 { cut = flat.count }
-                pendingSpace = false
-            }
-            if v < 0x80 { flat.append(UInt8(v)) } else { flat.append(contentsOf: UTF8.encode(scalar)!) }
-            count += 1
-            if count == 160 { cut = flat.count }
-            if count > 160 { break }
         }
-        guard count > 160 else { return String(decoding: flat, as: UTF8.self) }
-        let head = flat[..<cut]
-        return String(decoding: head[..<(head.lastIndex(of: 0x20) ?? head.endIndex)], as: UTF8.self) + "…"
+        return snippet ?? nil
     }
 
     public init(level: Int, text: String, anchor: String, line: Int) {

@@ -63,7 +63,7 @@ struct ProseCountRule: ItemRule {
                 // A level phrase has a few words: the next four are enough.
                 let rest = words[next].lowerBound..<words[min(next + 3, words.count - 1)].upperBound
                 if let severity = level(word: String(decoding: UnsafeBufferPointer(rebasing: bytes[words[next]]), as: UTF8.self),
-                                        rest: String(decoding: UnsafeBufferPointer(rebasing: bytes[rest]), as: UTF8.self), state) {
+                                        rest: String(decoding: UnsafeBufferPointer(rebasing: bytes[rest]), as: UTF8.self), state.vocabulary) {
                     counts.append(StatedCount(severity: severity, count: count, line: line))
                 }
             }
@@ -76,9 +76,9 @@ struct ProseCountRule: ItemRule {
     /// The level a counted word names (`2 high`), or a level phrase opening `rest`, the key from that
     /// word on (`2 opportunities for improvement`, `3 points sensibles`, `1 very high`). Both are words
     /// of a folded key already. A P-level (`2 P1`) is a priority, not a level of findings.
-    private static func level(word: String, rest: @autoclosure () -> String, _ state: ItemWalkState) -> Severity? {
-        if !word.hasPrefix("p"), let level = state.vocabulary.severities.matchesWhole(word) { return level }
-        guard let match = state.vocabulary.severities.matchAtStart(ofKey: rest()), match.phrase.contains(" ") else { return nil }
+    private static func level(word: String, rest: @autoclosure () -> String, _ vocabulary: Vocabulary) -> Severity? {
+        if !word.hasPrefix("p"), let level = vocabulary.severities.matchesWhole(word) { return level }
+        guard let match = vocabulary.severities.matchAtStart(ofKey: rest()), match.phrase.contains(" ") else { return nil }
         return match.value
     }
 
@@ -114,7 +114,7 @@ struct ProseCountRule: ItemRule {
             // (`three rated high`, `deux classées majeures`: one linking word may stand between.)
             var next = index + 1
             if linking.contains(words[next]), index + 2 < words.count { next = index + 2 }
-            if let severity = level(word: String(words[next]), rest: words[next..<min(next + 4, words.count)].joined(separator: " "), state) {
+            if let severity = level(word: String(words[next]), rest: words[next..<min(next + 4, words.count)].joined(separator: " "), state.vocabulary) {
                 counts.append(StatedCount(severity: severity, count: count, line: line))
             }
         }
